@@ -1,0 +1,132 @@
+"""Command line: python -m app.cli migrate | import-demo | import-csv | serve."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.logging import configure_logging
+from app.settings import get_settings
+from graph_model.db import connect, migrate
+from ingest.graph_load import graph_counts
+from ingest.report import ImportAborted, ImportReport
+
+
+async def _driver() -> Any:
+    s = get_settings().neo4j
+    return await connect(s.uri, s.user, s.password, s.max_pool_size)
+
+
+def _print_report(report: ImportReport) -> None:
+    for w in report.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    for p in report.problems:
+        print(f"skipped: {p}", file=sys.stderr)
+    print(report.summary())
+
+
+async def cmd_migrate(_: argparse.Namespace) -> int:
+    driver = await _driver()
+    try:
+        counts = await migrate(driver)
+        print(f"schema ready: {counts['constraints']} constraints, {counts['indexes']} indexes")
+    finally:
+        await driver.close()
+    return 0
+
+
+async def cmd_import_demo(args: argparse.Namespace) -> int:
+    from ingest.movielens import pipeline
+
+    driver = await _driver()
+    try:
+        await migrate(driver)
+        if args.if_empty and (await graph_counts(driver)).get("node:Media", 0) > 0:
+            print("catalog already imported; skipping (drop --if-empty to re-run)")
+            return 0
+        print(f"importing MovieLens from {args.folder}")
+        report = await pipeline.run(driver, Path(args.folder), on_error=args.on_error)
+        _print_report(report)
+    except ImportAborted as e:
+        print(e, file=sys.stderr)
+        return 1
+    finally:
+        await driver.close()
+    return 0
+
+
+async def cmd_import_csv(args: argparse.Namespace) -> int:
+    from ingest.generic import pipeline
+
+    if not (args.items or args.interactions or args.follows):
+        print("give at least one of --items, --interactions, --follows", file=sys.stderr)
+        return 2
+    driver = await _driver()
+    try:
+        await migrate(driver)
+        report = await pipeline.run(
+            driver, args.source,
+            items=Path(args.items) if args.items else None,
+            interactions=Path(args.interactions) if args.interactions else None,
+            follows=Path(args.follows) if args.follows else None,
+            value=args.value, on_error=args.on_error,
+        )
+        _print_report(report)
+    except ImportAborted as e:
+        print(e, file=sys.stderr)
+        return 1
+    finally:
+        await driver.close()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    s = get_settings().api
+    host, port = args.host or s.host, args.port or s.port
+    print(f"Reelgraph is serving on http://{host}:{port}  (GraphQL at /graphql)", flush=True)
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port,
+                log_config=None, access_log=False)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ingest.movielens.pipeline import DEFAULT_DIR
+
+    parser = argparse.ArgumentParser(prog="reelgraph")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="create constraints and indexes (idempotent)")
+
+    demo = sub.add_parser("import-demo", help="import MovieLens ml-latest-small")
+    demo.add_argument("--folder", default=str(DEFAULT_DIR))
+    demo.add_argument("--if-empty", action="store_true", help="only when no title is stored")
+    demo.add_argument("--on-error", choices=["skip", "abort"], default="skip")
+
+    csv = sub.add_parser("import-csv", help="import generic items / interactions / follows")
+    csv.add_argument("--source", required=True, help="namespace of the ids, e.g. 'mydata'")
+    csv.add_argument("--items")
+    csv.add_argument("--interactions")
+    csv.add_argument("--follows")
+    csv.add_argument("--value", choices=["rating5", "rating10", "watches"], default="rating5",
+                     help="what the third interactions column holds")
+    csv.add_argument("--on-error", choices=["skip", "abort"], default="abort")
+
+    serve = sub.add_parser("serve", help="serve the API and pages")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+
+    args = parser.parse_args(argv)
+    configure_logging(get_settings().log_level)
+    if args.command == "serve":
+        return cmd_serve(args)
+    handler = {"migrate": cmd_migrate, "import-demo": cmd_import_demo,
+               "import-csv": cmd_import_csv}[args.command]
+    return asyncio.run(handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

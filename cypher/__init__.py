@@ -1,0 +1,30 @@
+"""Cypher lives in .cypher files under this folder, loaded by name: load("catalog/get_media")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import LiteralString, cast
+
+ROOT = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> LiteralString:
+    path = ROOT / f"{name}.cypher"
+    if not path.is_file():
+        raise KeyError(f"no Cypher file named {name!r} under {ROOT}")
+    # Files are part of the code base, never built from input: safe to type as literal.
+    return cast(LiteralString, path.read_text(encoding="utf-8"))
+
+
+def all_names() -> list[str]:
+    return sorted(str(p.relative_to(ROOT).with_suffix("")) for p in ROOT.rglob("*.cypher"))
+
+
+def statements(name: str) -> list[LiteralString]:
+    """A file of several `;`-separated statements (schema files), comments dropped."""
+    body = "\n".join(
+        line for line in load(name).splitlines() if not line.lstrip().startswith("//")
+    )
+    return [cast(LiteralString, s.strip()) for s in body.split(";") if s.strip()]

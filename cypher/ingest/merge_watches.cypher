@@ -1,0 +1,7 @@
+UNWIND $rows AS row
+MATCH (:User {external_key: row.user})-[:HAS_PROFILE]->(p:Profile {is_primary: true})
+MATCH (m:Media {external_key: row.item})
+MERGE (p)-[w:WATCHED]->(m)
+SET w.watch_count = row.count,
+    w.first_watched_at = datetime({epochSeconds: row.ts}),
+    w.last_watched_at = datetime({epochSeconds: row.ts})

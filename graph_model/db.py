@@ -1,0 +1,36 @@
+"""One async Neo4j driver per process, shared by neomodel and the Cypher repositories."""
+
+from __future__ import annotations
+
+import io
+
+from neo4j import AsyncDriver, AsyncGraphDatabase
+from neomodel import adb
+
+import cypher
+
+
+async def connect(uri: str, user: str, password: str, pool_size: int = 50) -> AsyncDriver:
+    driver = AsyncGraphDatabase.driver(
+        uri, auth=(user, password), max_connection_pool_size=pool_size
+    )
+    await driver.verify_connectivity()
+    await adb.set_connection(driver=driver)
+    return driver
+
+
+async def migrate(driver: AsyncDriver) -> dict[str, int]:
+    """Create every constraint and index; safe to run any number of times.
+
+    Returns how many constraints and indexes the database holds afterwards.
+    """
+    import graph_model  # noqa: F401  registers the node classes with neomodel
+
+    # neomodel reports "already exists" for each rule on a re-run; that is the
+    # idempotent case, so its chatter is kept out of the caller's output.
+    await adb.install_all_labels(stdout=io.StringIO())
+    for stmt in cypher.statements("schema/indexes"):
+        await driver.execute_query(stmt)
+    constraints, _, _ = await driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN count(*) AS n")
+    indexes, _, _ = await driver.execute_query("SHOW INDEXES YIELD name RETURN count(*) AS n")
+    return {"constraints": constraints[0]["n"], "indexes": indexes[0]["n"]}

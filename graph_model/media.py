@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from neomodel import (
+    AsyncRelationshipFrom,
+    AsyncRelationshipTo,
+    AsyncStructuredNode,
+    DateProperty,
+    DateTimeNeo4jFormatProperty,
+    FloatProperty,
+    IntegerProperty,
+    JSONProperty,
+    StringProperty,
+)
+
+from .base import CreatedAt, IdProperty
+
+MEDIA_TYPES = {"movie": "movie", "tv": "tv"}
+
+
+class Media(AsyncStructuredNode):
+    """A title: a movie, or a TV show (which also carries the TVShow label)."""
+
+    uid = IdProperty()
+    tmdb_id = StringProperty(unique_index=True)
+    imdb_id = StringProperty(unique_index=True)
+    movielens_id = IntegerProperty(unique_index=True)
+    # Stable key for titles from other imports ("<source>:<id>").
+    external_key = StringProperty(unique_index=True)
+    type = StringProperty(choices=MEDIA_TYPES, required=True, index=True)
+    title = StringProperty(required=True, index=True, max_length=300)
+    original_title = StringProperty(max_length=300)
+    overview = StringProperty()
+    year = IntegerProperty(index=True)
+    release_date = DateProperty()
+    runtime = IntegerProperty()
+    language = StringProperty()
+    certification = StringProperty()  # MPAA / TV rating, e.g. "PG-13", "TV-MA"
+    poster_path = StringProperty()
+    backdrop_path = StringProperty()
+    vote_average = FloatProperty()
+    vote_count = IntegerProperty()
+    streaming_availability = JSONProperty(default=list)
+    metadata_updated_at = DateTimeNeo4jFormatProperty()
+    created_at = CreatedAt()
+
+    genres = AsyncRelationshipTo("graph_model.genre.Genre", "IN_GENRE")
+    cast = AsyncRelationshipFrom("graph_model.person.Person", "ACTED_IN")
+    crew = AsyncRelationshipFrom("graph_model.person.Person", "CREW")

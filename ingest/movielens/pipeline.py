@@ -1,0 +1,75 @@
+"""MovieLens ml-latest-small: get (CSV files) -> transform -> load (Neo4j)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from neo4j import AsyncDriver
+
+from .. import graph_load
+from ..records import Records
+from ..report import ImportReport, OnError
+from ..rows import Collector
+from . import transform
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DIR = ROOT / "data" / "ml-latest-small"
+
+
+def collect(folder: Path, col: Collector) -> Records:
+    records = Records()
+    links: dict[int, tuple[str | None, str | None]] = {}
+    for _, (movie_id, imdb, tmdb) in col.parse(
+        folder / "links.csv", ["movieId", "imdbId", "tmdbId"], transform.link
+    ):
+        links[movie_id] = (imdb, tmdb)
+
+    seen_tmdb: dict[str, int] = {}
+    seen_imdb: dict[str, int] = {}
+    movies_csv = folder / "movies.csv"
+    for line, media in col.parse(
+        movies_csv, ["movieId", "title", "genres"], lambda r: transform.movie(r, links)
+    ):
+        # MovieLens lists one film twice (tmdb 4912); the first keeps the shared ids.
+        if media.tmdb_id in seen_tmdb:
+            col.warn(movies_csv.name, line, f"tmdbId {media.tmdb_id} already used on line "
+                     f"{seen_tmdb[media.tmdb_id]}; stored without it")
+            media.tmdb_id = None
+        if media.imdb_id in seen_imdb:
+            col.warn(movies_csv.name, line, f"imdbId {media.imdb_id} already used on line "
+                     f"{seen_imdb[media.imdb_id]}; stored without it")
+            media.imdb_id = None
+        if media.tmdb_id:
+            seen_tmdb[media.tmdb_id] = line
+        if media.imdb_id:
+            seen_imdb[media.imdb_id] = line
+        records.media.append(media)
+        records.origin[media.external_key] = (movies_csv.name, line)
+
+    known = {m.movielens_id for m in records.media if m.movielens_id is not None}
+    for _, r in col.parse(
+        folder / "ratings.csv", ["userId", "movieId", "rating", "timestamp"],
+        lambda row: transform.rating(row, known),
+    ):
+        transform.add_user(records, r.user)
+        records.ratings.append(r)
+    tags_csv = folder / "tags.csv"
+    if tags_csv.exists():
+        for _, t in col.parse(
+            tags_csv, ["userId", "movieId", "tag", "timestamp"],
+            lambda row: transform.tag(row, known),
+        ):
+            transform.add_user(records, t.user)
+            records.tags.append(t)
+    return records
+
+
+async def run(
+    driver: AsyncDriver,
+    folder: Path = DEFAULT_DIR,
+    on_error: OnError = "skip",
+    progress: bool = True,
+) -> ImportReport:
+    col = Collector(on_error)
+    records = collect(folder, col)
+    return await graph_load.load(driver, records, col, progress)
