@@ -1,0 +1,70 @@
+"""Catalog reads. The only catalog code that talks to Neo4j; every query is a .cypher file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import AsyncDriver, RoutingControl
+
+import cypher
+
+
+@dataclass(frozen=True)
+class MediaFilter:
+    type: str | None = None
+    genres: list[str] | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    title_prefix: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "type": self.type, "genres": self.genres, "year_from": self.year_from,
+            "year_to": self.year_to,
+            "title_prefix": self.title_prefix.lower() if self.title_prefix else None,
+        }
+
+
+async def _read(driver: AsyncDriver, name: str, **params: Any) -> list[Any]:
+    records, _, _ = await driver.execute_query(
+        cypher.load(name), params, routing_=RoutingControl.READ
+    )
+    return records
+
+
+async def media_by_ids(driver: AsyncDriver, ids: list[str]) -> dict[str, dict[str, Any]]:
+    return {r["media"]["uid"]: r["media"] for r in await _read(driver, "catalog/media_by_ids", ids=ids)}
+
+
+async def people_by_ids(driver: AsyncDriver, ids: list[str]) -> dict[str, dict[str, Any]]:
+    return {r["person"]["uid"]: r["person"] for r in await _read(driver, "catalog/people_by_ids", ids=ids)}
+
+
+async def grouped(driver: AsyncDriver, name: str, column: str, ids: list[str]) -> dict[str, Any]:
+    """For the per-title lists (genres, cast...): id -> that id's list."""
+    return {r["id"]: r[column] for r in await _read(driver, name, ids=ids)}
+
+
+async def rating_stats(driver: AsyncDriver, ids: list[str]) -> dict[str, tuple[float | None, int]]:
+    rows = await _read(driver, "catalog/rating_stats_by_media", ids=ids)
+    return {r["id"]: (r["average"], r["count"]) for r in rows}
+
+
+async def list_media(
+    driver: AsyncDriver, filt: MediaFilter, limit: int, after: tuple[str, str] | None
+) -> list[dict[str, Any]]:
+    rows = await _read(
+        driver, "catalog/list_media", **filt.params(), limit=limit,
+        after_title=after[0] if after else None, after_uid=after[1] if after else None,
+    )
+    return [r["media"] for r in rows]
+
+
+async def count_media(driver: AsyncDriver, filt: MediaFilter) -> int:
+    rows = await _read(driver, "catalog/count_media", **filt.params())
+    return int(rows[0]["total"])
+
+
+async def list_genres(driver: AsyncDriver) -> list[dict[str, Any]]:
+    return [r["genre"] for r in await _read(driver, "catalog/list_genres")]

@@ -1,0 +1,74 @@
+"""Catalog rules: input limits and cursors. Resolvers call these; no Neo4j here."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import AsyncDriver
+
+from app.errors import InvalidInput
+
+from . import repository
+from .repository import MediaFilter
+
+MAX_GENRES = 20
+
+
+def encode_cursor(media: dict[str, Any]) -> str:
+    raw = json.dumps([media["title"], media["uid"]]).encode()
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+def decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        title, uid = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if isinstance(title, str) and isinstance(uid, str):
+            return title, uid
+    except (ValueError, binascii.Error, TypeError):
+        pass
+    raise InvalidInput("after is not a cursor this API returned", field="after")
+
+
+def check_filter(f: MediaFilter) -> MediaFilter:
+    if f.type is not None and f.type not in ("movie", "tv"):
+        raise InvalidInput("type must be MOVIE or TV", field="filter.type")
+    if f.genres is not None:
+        if len(f.genres) > MAX_GENRES:
+            raise InvalidInput(f"at most {MAX_GENRES} genres", field="filter.genres")
+        if any(not g or len(g) > 50 for g in f.genres):
+            raise InvalidInput("each genre must be 1-50 characters", field="filter.genres")
+    for name, year in (("yearFrom", f.year_from), ("yearTo", f.year_to)):
+        if year is not None and not 1870 <= year <= 2100:
+            raise InvalidInput(f"{name} must be between 1870 and 2100", field=f"filter.{name}")
+    if f.year_from is not None and f.year_to is not None and f.year_from > f.year_to:
+        raise InvalidInput("yearFrom must not be after yearTo", field="filter.yearFrom")
+    if f.title_prefix is not None and not 1 <= len(f.title_prefix) <= 100:
+        raise InvalidInput("titlePrefix must be 1-100 characters", field="filter.titlePrefix")
+    return f
+
+
+@dataclass
+class MediaPage:
+    items: list[dict[str, Any]]
+    has_next: bool
+
+
+async def media_page(
+    driver: AsyncDriver, filt: MediaFilter, first: int, after: str | None, max_page: int
+) -> MediaPage:
+    if not 1 <= first <= max_page:
+        raise InvalidInput(f"first must be between 1 and {max_page}", field="first")
+    check_filter(filt)
+    position = decode_cursor(after) if after else None
+    rows = await repository.list_media(driver, filt, first + 1, position)
+    return MediaPage(items=rows[:first], has_next=len(rows) > first)
+
+
+def check_id(value: str, field: str = "id") -> str:
+    if not value or len(value) > 64:
+        raise InvalidInput(f"{field} must be 1-64 characters", field=field)
+    return value

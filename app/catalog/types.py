@@ -1,0 +1,142 @@
+"""GraphQL types of the catalog, built from the property maps the repository returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+
+@strawberry.enum
+class MediaType(Enum):
+    MOVIE = "movie"
+    TV = "tv"
+
+
+def _date(value: Any) -> dt.date | None:
+    return value.to_native() if value is not None and hasattr(value, "to_native") else value
+
+
+@strawberry.type
+class Genre:
+    id: strawberry.ID
+    name: str
+    media_count: int | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Genre":
+        return cls(id=strawberry.ID(row["uid"]), name=row["name"], media_count=row.get("media_count"))
+
+
+@strawberry.type
+class Media:
+    id: strawberry.ID
+    tmdb_id: str | None
+    imdb_id: str | None
+    movielens_id: int | None
+    type: MediaType
+    title: str
+    original_title: str | None
+    overview: str | None
+    year: int | None
+    release_date: dt.date | None
+    runtime: int | None
+    certification: str | None
+    poster_path: str | None
+    backdrop_path: str | None
+    vote_average: float | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Media":
+        return cls(
+            id=strawberry.ID(row["uid"]), tmdb_id=row.get("tmdb_id"), imdb_id=row.get("imdb_id"),
+            movielens_id=row.get("movielens_id"), type=MediaType(row["type"]),
+            title=row["title"], original_title=row.get("original_title"),
+            overview=row.get("overview"), year=row.get("year"),
+            release_date=_date(row.get("release_date")), runtime=row.get("runtime"),
+            certification=row.get("certification"), poster_path=row.get("poster_path"),
+            backdrop_path=row.get("backdrop_path"), vote_average=row.get("vote_average"),
+        )
+
+    @strawberry.field
+    async def genres(self, info: strawberry.Info) -> list[Genre]:
+        return [Genre.from_row(g) for g in await info.context.catalog.genres.load(self.id)]
+
+    @strawberry.field
+    async def cast(self, info: strawberry.Info) -> list["CastMember"]:
+        rows = await info.context.catalog.cast.load(self.id)
+        return [CastMember(person=Person.from_row(r["person"]), character=r["character"],
+                           order=r["order"]) for r in rows]
+
+    @strawberry.field(description="Mean of the platform's 1-10 ratings")
+    async def average_rating(self, info: strawberry.Info) -> float | None:
+        avg, _ = await info.context.catalog.rating_stats.load(self.id)
+        return round(avg, 2) if avg is not None else None
+
+    @strawberry.field
+    async def rating_count(self, info: strawberry.Info) -> int:
+        _, count = await info.context.catalog.rating_stats.load(self.id)
+        return int(count)
+
+
+@strawberry.type
+class Person:
+    id: strawberry.ID
+    name: str
+    tmdb_id: str | None
+    imdb_id: str | None
+    profile_path: str | None
+    biography: str | None
+    birth_date: dt.date | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Person":
+        return cls(
+            id=strawberry.ID(row["uid"]), name=row["name"], tmdb_id=row.get("tmdb_id"),
+            imdb_id=row.get("imdb_id"), profile_path=row.get("profile_path"),
+            biography=row.get("biography"), birth_date=_date(row.get("birth_date")),
+        )
+
+    @strawberry.field
+    async def credits(self, info: strawberry.Info) -> list["Credit"]:
+        rows = await info.context.catalog.credits.load(self.id)
+        return [Credit(media=Media.from_row(r["media"]), role=r["role"], character=r["character"],
+                       job=r["job"]) for r in rows]
+
+
+@strawberry.type
+class CastMember:
+    person: Person
+    character: str | None
+    order: int | None
+
+
+@strawberry.type
+class Credit:
+    media: Media
+    role: str  # ACTED_IN or CREW
+    character: str | None
+    job: str | None
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class MediaEdge:
+    cursor: str
+    node: Media
+
+
+@strawberry.input
+class MediaFilterInput:
+    type: MediaType | None = None
+    genres: list[str] | None = strawberry.field(default=None, description="any of these genres")
+    year_from: int | None = None
+    year_to: int | None = None
+    title_prefix: str | None = None

@@ -1,0 +1,45 @@
+"""The GraphQL schema: domain roots merged, with depth, cost and error limits."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.tools import merge_types
+
+from app.catalog.resolvers import CatalogQuery
+from app.errors import DomainError
+from app.logging import log
+from app.settings import Settings
+
+from .limits import cost_rule
+
+Query = merge_types("Query", (CatalogQuery,))
+
+
+def should_mask(error: GraphQLError) -> bool:
+    original = error.original_error
+    if original is None or isinstance(original, DomainError):
+        return False  # validation errors and expected failures are meant for the caller
+    log.error("graphql.unexpected_error", path=error.path, error=repr(original))
+    return True
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    api = settings.api
+    return strawberry.Schema(
+        query=Query,
+        extensions=[
+            QueryDepthLimiter(max_depth=api.max_query_depth),
+            MaxAliasesLimiter(max_alias_count=30),
+            MaxTokensLimiter(max_token_count=2000),
+            AddValidationRules([cost_rule(api.max_query_cost, api.max_page_size)]),
+            MaskErrors(should_mask_error=should_mask),
+        ],
+    )

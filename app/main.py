@@ -1,0 +1,55 @@
+"""The application factory: one Neo4j driver and one Redis client per process."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import structlog
+from fastapi import FastAPI, Request, Response
+from redis.asyncio import Redis
+from strawberry.fastapi import GraphQLRouter
+
+from app.graphql.context import get_context
+from app.graphql.schema import build_schema
+from app.logging import configure_logging, log
+from app.settings import Settings, get_settings
+from app.system.health import router as health_router
+from graph_model.db import connect
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        n = settings.neo4j
+        app.state.settings = settings
+        app.state.driver = await connect(n.uri, n.user, n.password, n.max_pool_size)
+        app.state.redis = Redis.from_url(settings.redis.url, decode_responses=True)
+        log.info("app.started", neo4j=n.uri, env=settings.env)
+        try:
+            yield
+        finally:
+            await app.state.redis.aclose()
+            await app.state.driver.close()
+
+    app = FastAPI(title="Reelgraph", lifespan=lifespan, docs_url=None, redoc_url=None)
+
+    @app.middleware("http")
+    async def request_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        rid = request.headers.get("x-request-id", "")[:64] or uuid.uuid4().hex
+        structlog.contextvars.bind_contextvars(request_id=rid)
+        try:
+            response = await call_next(request)
+        finally:
+            structlog.contextvars.clear_contextvars()
+        response.headers["x-request-id"] = rid
+        return response
+
+    app.include_router(health_router)
+    app.include_router(GraphQLRouter(build_schema(settings), context_getter=get_context),
+                       prefix="/graphql")
+    return app

@@ -1,0 +1,33 @@
+"""/healthz: each dependency answers, or the service is not ready."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+router = APIRouter()
+
+
+async def _probe(check: Any) -> dict[str, Any]:
+    started = time.perf_counter()
+    try:
+        await asyncio.wait_for(check, timeout=3)
+        return {"status": "ok", "ms": round((time.perf_counter() - started) * 1000, 1)}
+    except Exception as e:  # any failure means "not healthy", reported by name
+        return {"status": "error", "error": type(e).__name__, "detail": str(e)[:200]}
+
+
+@router.get("/healthz")
+async def healthz(request: Request) -> JSONResponse:
+    state = request.app.state
+    checks = {
+        "neo4j": await _probe(state.driver.verify_connectivity()),
+        "redis": await _probe(state.redis.ping()),
+    }
+    ok = all(c["status"] == "ok" for c in checks.values())
+    return JSONResponse({"status": "ok" if ok else "degraded", "checks": checks},
+                        status_code=200 if ok else 503)

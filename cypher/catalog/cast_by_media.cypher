@@ -1,0 +1,4 @@
+UNWIND $ids AS id
+MATCH (m:Media {uid: id})<-[r:ACTED_IN]-(p:Person)
+WITH id, p, r ORDER BY coalesce(r.order, 9999), p.name
+RETURN id, collect({person: p {.*}, character: r.character, order: r.order}) AS cast

@@ -1,0 +1,13 @@
+// One page of titles ordered by (title, uid), resumed after the cursor's pair.
+MATCH (m:Media)
+WHERE ($type IS NULL OR m.type = $type)
+  AND ($year_from IS NULL OR m.year >= $year_from)
+  AND ($year_to IS NULL OR m.year <= $year_to)
+  AND ($title_prefix IS NULL OR toLower(m.title) STARTS WITH $title_prefix)
+  AND ($genres IS NULL OR EXISTS {
+        MATCH (m)-[:IN_GENRE]->(g:Genre) WHERE g.name IN $genres })
+  AND ($after_title IS NULL OR m.title > $after_title
+       OR (m.title = $after_title AND m.uid > $after_uid))
+RETURN m {.*} AS media
+ORDER BY m.title, m.uid
+LIMIT $limit

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (m:Media {uid: id})
+RETURN m {.*} AS media
