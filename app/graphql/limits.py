@@ -1,7 +1,9 @@
-"""Query cost: every list field multiplies the cost of what it selects by its page size.
+"""Query cost: every list field multiplies the cost of what it selects by its size.
 
 Depth, aliases and tokens have Strawberry's own limiters (see schema.py); this rule
-stops a shallow query from asking for a huge fan-out (100 titles x 100 cast x ...).
+stops a shallow query from asking for a huge fan-out (100 titles x cast x credits ...).
+A list's size is its `first`/`limit` argument, else `default_list` (nested lists such
+as cast are unpaged but bounded in practice).
 """
 
 from __future__ import annotations
@@ -10,48 +12,70 @@ from typing import Any
 
 from graphql import (
     FieldNode,
+    FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLObjectType,
     InlineFragmentNode,
     IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationContext,
     ValidationRule,
+    get_named_type,
+    get_nullable_type,
 )
 
 PAGE_ARGS = ("first", "limit")
+PAGED = {"edges"}  # a connection's edges are already counted by its `first`
 
 
-def cost_rule(max_cost: int, default_page: int) -> type[ValidationRule]:
+def cost_rule(max_cost: int, max_page: int, default_list: int = 10) -> type[ValidationRule]:
     class CostLimit(ValidationRule):
         def __init__(self, context: ValidationContext) -> None:
             super().__init__(context)
-            self.fragments = {f.name.value: f for f in context.document.definitions
-                              if f.kind == "fragment_definition"}
+            self.fragments = {d.name.value: d for d in context.document.definitions
+                              if isinstance(d, FragmentDefinitionNode)}
 
-        def page(self, field: FieldNode) -> int:
+        def size(self, field: FieldNode, is_list: bool) -> int:
             for arg in field.arguments or ():
                 if arg.name.value in PAGE_ARGS:
-                    # a variable's value is unknown here: assume the largest page
-                    return int(arg.value.value) if isinstance(arg.value, IntValueNode) else default_page
-            return 1
+                    # a variable's value is unknown here: assume the largest page; a
+                    # literal past the largest page is refused by the resolver by name
+                    if isinstance(arg.value, IntValueNode):
+                        return max(1, min(int(arg.value.value), max_page))
+                    return max_page
+            if field.name.value in PAGED:
+                return 1
+            return default_list if is_list else 1
 
-        def cost(self, selection_set: SelectionSetNode | None, seen: frozenset[str]) -> int:
+        def cost(self, parent: GraphQLNamedType | None, sel_set: SelectionSetNode | None,
+                 seen: frozenset[str]) -> int:
             total = 0
-            for sel in selection_set.selections if selection_set else ():
+            for sel in sel_set.selections if sel_set else ():
                 if isinstance(sel, FieldNode):
-                    total += 1 + self.page(sel) * self.cost(sel.selection_set, seen)
+                    fdef = parent.fields.get(sel.name.value) if isinstance(parent, GraphQLObjectType) else None
+                    if fdef is None:
+                        continue  # unknown fields are reported by the standard rules
+                    is_list = isinstance(get_nullable_type(fdef.type), GraphQLList)
+                    inner = self.cost(get_named_type(fdef.type), sel.selection_set, seen)
+                    total += 1 + self.size(sel, is_list) * inner
                 elif isinstance(sel, InlineFragmentNode):
-                    total += self.cost(sel.selection_set, seen)
+                    cond = sel.type_condition
+                    target = self.context.schema.get_type(cond.name.value) if cond else parent
+                    total += self.cost(target, sel.selection_set, seen)
                 elif isinstance(sel, FragmentSpreadNode) and sel.name.value not in seen:
                     frag = self.fragments.get(sel.name.value)
                     if frag is not None:
-                        total += self.cost(frag.selection_set, seen | {sel.name.value})
+                        target = self.context.schema.get_type(frag.type_condition.name.value)
+                        total += self.cost(target, frag.selection_set, seen | {sel.name.value})
             return total
 
         def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
-            cost = self.cost(node.selection_set, frozenset())
+            root = self.context.schema.get_root_type(node.operation)
+            cost = self.cost(root, node.selection_set, frozenset())
             if cost > max_cost:
                 self.report_error(GraphQLError(
                     f"Query cost {cost} exceeds the limit of {max_cost}; "

@@ -36,10 +36,10 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         extensions=[
-            QueryDepthLimiter(max_depth=api.max_query_depth),
-            MaxAliasesLimiter(max_alias_count=30),
-            MaxTokensLimiter(max_token_count=2000),
-            AddValidationRules([cost_rule(api.max_query_cost, api.max_page_size)]),
-            MaskErrors(should_mask_error=should_mask),
+            lambda: QueryDepthLimiter(max_depth=api.max_query_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=30),
+            lambda: MaxTokensLimiter(max_token_count=2000),
+            lambda: AddValidationRules([cost_rule(api.max_query_cost, api.max_page_size)]),
+            lambda: MaskErrors(should_mask_error=should_mask),
         ],
     )
