@@ -1,0 +1,1 @@
+"""Catalog search: one SearchBackend interface, tantivy embedded and Meilisearch (issue #5)."""
