@@ -16,6 +16,7 @@ from app.graphql.schema import build_schema
 from app.logging import configure_logging, log
 from app.settings import Settings, get_settings
 from app.system.health import router as health_router
+from app.web.routes import router as web_router
 from graph_model.db import connect
 
 
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return response
 
     app.include_router(health_router)
+    app.include_router(web_router)
     app.include_router(GraphQLRouter(build_schema(settings), context_getter=get_context),
                        prefix="/graphql")
     return app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import LiteralString, cast
+from typing import LiteralString
 
 ROOT = Path(__file__).resolve().parent
 
@@ -15,7 +15,7 @@ def load(name: str) -> LiteralString:
     if not path.is_file():
         raise KeyError(f"no Cypher file named {name!r} under {ROOT}")
     # Files are part of the code base, never built from input: safe to type as literal.
-    return cast(LiteralString, path.read_text(encoding="utf-8"))
+    return path.read_text(encoding="utf-8")
 
 
 def all_names() -> list[str]:
@@ -27,4 +27,4 @@ def statements(name: str) -> list[LiteralString]:
     body = "\n".join(
         line for line in load(name).splitlines() if not line.lstrip().startswith("//")
     )
-    return [cast(LiteralString, s.strip()) for s in body.split(";") if s.strip()]
+    return [s.strip() for s in body.split(";") if s.strip()]

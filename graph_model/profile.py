@@ -52,7 +52,7 @@ class Profile(AsyncStructuredNode):
     is_guest = BooleanProperty(default=False)
     # The profile an account starts with; imports attach their activity to it.
     is_primary = BooleanProperty(default=False)
-    privacy = StringProperty(choices=PRIVACY, default="public")
+    privacy = StringProperty(choices=PRIVACY, default="friends")  # private by default would hide friends' feed
     preferences = JSONProperty(default=dict)
     created_at = CreatedAt()
 

@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,8 +170,10 @@ server.logs.gc.enabled=false
 def neo4j_up(lay: Layout) -> None:
     home = lay.neo4j_home
     pidfile = home / "run" / "neo4j.pid"
-    if pid_alive(pidfile) and bolt_answers(lay.neo4j_port):
-        say(f"Neo4j already running on bolt://127.0.0.1:{lay.neo4j_port}")
+    if pid_alive(pidfile):
+        # running, or still starting from another `up`: wait for it rather than start a second
+        wait_for_bolt(lay, lambda: pid_alive(pidfile) is None)
+        say(f"Neo4j running on bolt://127.0.0.1:{lay.neo4j_port}")
         return
     if port_open(lay.neo4j_port) and not pid_alive(pidfile):
         sys.exit(f"port {lay.neo4j_port} is taken by another program; "
@@ -195,16 +198,20 @@ def neo4j_up(lay: Layout) -> None:
         proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
     pidfile.write_text(str(proc.pid))
-    deadline = time.monotonic() + 180
-    while not bolt_answers(lay.neo4j_port):
-        if proc.poll() is not None:
-            tail = (home / "logs" / "console.log").read_text()[-3000:]
-            sys.exit(f"Neo4j exited with code {proc.returncode}:\n{tail}")
-        if time.monotonic() > deadline:
-            sys.exit("Neo4j did not answer on Bolt within 180 s; see "
-                     f"{home / 'logs'}")
-        time.sleep(0.5)
+    wait_for_bolt(lay, lambda: proc.poll() is not None)
     say("Neo4j is up")
+
+
+def wait_for_bolt(lay: Layout, exited: Callable[[], bool], timeout: float = 180) -> None:
+    logs = lay.neo4j_home / "logs"
+    deadline = time.monotonic() + timeout
+    while not bolt_answers(lay.neo4j_port):
+        if exited():
+            tail = (logs / "console.log").read_text()[-3000:]
+            sys.exit(f"Neo4j exited while starting:\n{tail}")
+        if time.monotonic() > deadline:
+            sys.exit(f"Neo4j did not answer on Bolt within {timeout:.0f} s; see {logs}")
+        time.sleep(0.5)
 
 
 def stop_pid(name: str, pidfile: Path, timeout: float = 120) -> None:

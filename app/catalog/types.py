@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from enum import Enum
 from typing import Any
 
@@ -16,7 +17,25 @@ class MediaType(Enum):
 
 
 def _date(value: Any) -> dt.date | None:
-    return value.to_native() if value is not None and hasattr(value, "to_native") else value
+    """neo4j.time.Date -> datetime.date"""
+    native: dt.date | None = value.to_native() if hasattr(value, "to_native") else value
+    return native
+
+
+@strawberry.type
+class StreamingProvider:
+    provider: str
+    kind: str  # flatrate, rent, buy, free, ads
+    region: str | None = None
+    url: str | None = None
+
+
+def _providers(raw: Any) -> list[StreamingProvider]:
+    """Media.streaming_availability is a JSON list (neomodel JSONProperty stores text)."""
+    items = json.loads(raw) if isinstance(raw, str) else (raw or [])
+    return [StreamingProvider(provider=str(p["provider"]), kind=str(p.get("kind", "flatrate")),
+                              region=p.get("region"), url=p.get("url"))
+            for p in items if isinstance(p, dict) and p.get("provider")]
 
 
 @strawberry.type
@@ -47,6 +66,7 @@ class Media:
     poster_path: str | None
     backdrop_path: str | None
     vote_average: float | None
+    streaming_availability: list[StreamingProvider]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Media":
@@ -58,6 +78,7 @@ class Media:
             release_date=_date(row.get("release_date")), runtime=row.get("runtime"),
             certification=row.get("certification"), poster_path=row.get("poster_path"),
             backdrop_path=row.get("backdrop_path"), vote_average=row.get("vote_average"),
+            streaming_availability=_providers(row.get("streaming_availability")),
         )
 
     @strawberry.field

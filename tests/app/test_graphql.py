@@ -31,6 +31,18 @@ async def test_media_by_id_has_genres_and_ratings(api: httpx.AsyncClient, driver
     assert 1 <= media["averageRating"] <= 10
 
 
+async def test_streaming_availability_from_the_model(api: httpx.AsyncClient) -> None:
+    movie = await Media(type="movie", title="Streams", streaming_availability=[
+        {"provider": "Netflix", "kind": "flatrate", "region": "US"}]).save()
+    try:
+        body = await gql(api, "query($id: ID!) { media(id: $id) { streamingAvailability { provider kind region url } } }",
+                         id=movie.uid)
+        assert body["data"]["media"]["streamingAvailability"] == [
+            {"provider": "Netflix", "kind": "flatrate", "region": "US", "url": None}]
+    finally:
+        await movie.delete()
+
+
 async def test_unknown_media_is_null(api: httpx.AsyncClient) -> None:
     body = await gql(api, '{ media(id: "no-such-id") { title } }')
     assert body == {"data": {"media": None}}

@@ -1,0 +1,70 @@
+"""Web pages. They call the same catalog service as the GraphQL API."""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from app.catalog import repository, service
+from app.catalog.repository import MediaFilter
+from app.errors import InvalidInput
+
+router = APIRouter()
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Reelgraph — catalog</title>
+<style>
+ body {{ font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #111; }}
+ a {{ color: #0645ad; }} nav a {{ margin-right: .75rem; }}
+ ul.titles {{ list-style: none; padding: 0; }} ul.titles li {{ padding: .35rem 0; border-bottom: 1px solid #ddd; }}
+ .muted {{ color: #555; }} .genres a {{ display: inline-block; margin: 0 .4rem .3rem 0; }}
+</style></head>
+<body>
+<header><h1>Reelgraph</h1>
+<nav aria-label="Developer links"><a href="/graphql">GraphQL API</a><a href="/healthz">Health</a></nav></header>
+<main>
+<section aria-labelledby="genres-h"><h2 id="genres-h">Genres</h2><p class="genres">{genres}</p></section>
+<section aria-labelledby="titles-h"><h2 id="titles-h">{heading}</h2>
+{error}<ul class="titles">{items}</ul>{more}</section>
+</main></body></html>"""
+
+
+def _year(year: int | None) -> str:
+    return f' <span class="muted">({year})</span>' if year else ""
+
+
+@router.get("/", response_class=HTMLResponse)
+async def catalog_page(
+    request: Request,
+    genre: str | None = Query(default=None, max_length=50),
+    after: str | None = Query(default=None, max_length=500),
+) -> HTMLResponse:
+    driver = request.app.state.driver
+    genres = await repository.list_genres(driver)
+    filt = MediaFilter(genres=[genre] if genre else None)
+    error = ""
+    try:
+        page = await service.media_page(driver, filt, 50, after, 100)
+    except InvalidInput as e:
+        page, error = service.MediaPage(items=[], has_next=False), f'<p role="alert">{escape(e.message)}</p>'
+    items = "".join(
+        f"<li><strong>{escape(m['title'])}</strong>{_year(m.get('year'))}</li>" for m in page.items
+    )
+    more = ""
+    if page.has_next:
+        query = urlencode({k: v for k, v in {"genre": genre,
+                           "after": service.encode_cursor(page.items[-1])}.items() if v})
+        more = f'<p><a href="/?{escape(query)}">Next titles</a></p>'
+    links = " ".join(
+        f'<a href="/?{escape(urlencode({"genre": g["name"]}))}">{escape(g["name"])}</a>'
+        f' <span class="muted">{g["media_count"]}</span>'
+        for g in genres
+    )
+    heading = f"Titles in {escape(genre)}" if genre else "All titles"
+    return HTMLResponse(PAGE.format(genres=links, heading=heading, error=error, items=items or
+                                    "<li>No titles.</li>", more=more))
