@@ -2,8 +2,8 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /srv
-COPY requirements.lock .
-RUN pip install uv && uv pip install --system -r requirements.lock
+COPY requirements.runtime.lock .
+RUN pip install uv && uv pip install --system -r requirements.runtime.lock
 COPY app ./app
 COPY graph_model ./graph_model
 COPY cypher ./cypher

@@ -11,7 +11,7 @@ from typing import Any
 from app.logging import configure_logging
 from app.settings import get_settings
 from graph_model.db import connect, migrate
-from ingest.graph_load import graph_counts
+from ingest.graph_load import has_catalog
 from ingest.report import ImportAborted, ImportReport
 
 
@@ -44,7 +44,7 @@ async def cmd_import_demo(args: argparse.Namespace) -> int:
     driver = await _driver()
     try:
         await migrate(driver)
-        if args.if_empty and (await graph_counts(driver)).get("node:Media", 0) > 0:
+        if args.if_empty and await has_catalog(driver):
             print("catalog already imported; skipping (drop --if-empty to re-run)")
             return 0
         print(f"importing MovieLens from {args.folder}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from urllib.parse import urlparse
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -35,6 +36,47 @@ class ApiSettings(BaseSettings):
     max_page_size: int = 100
 
 
+class AuthSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="AUTH_", env_file=".env", extra="ignore")
+    issuer: str = "reelgraph"
+    audience: str = "reelgraph-api"
+    access_ttl_seconds: int = 900  # 15 minutes
+    refresh_ttl_days: int = 30
+    # RS256 signing keys, one PEM per kid; default: <state>/secrets/jwt
+    keys_dir: str | None = None
+    cookie_secure: bool = True
+    login_max_failures: int = 5
+    lockout_seconds: int = 900
+    verify_ttl_seconds: int = 86_400
+    reset_ttl_seconds: int = 3_600
+    public_url: str = "http://127.0.0.1:8000"
+    # Fernet key for secrets at rest (TOTP seeds); default: <state>/secrets/data.key
+    data_key: str | None = None
+    # OpenID Connect providers as JSON: [{"name", "issuer", "client_id", "client_secret", "scopes"}]
+    oidc_providers: str = "[]"
+
+
+class MailSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SMTP_", env_file=".env", extra="ignore")
+    host: str | None = None  # unset: messages are written to <state>/outbox as .eml files
+    port: int = 587
+    user: str | None = None
+    password: str | None = None
+    starttls: bool = True
+    sender: str = "Reelgraph <no-reply@reelgraph.local>"
+
+
+class StorageSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="STORAGE_", env_file=".env", extra="ignore")
+    backend: Literal["local", "s3"] = "local"
+    s3_endpoint: str | None = None
+    s3_bucket: str = "reelgraph-media"
+    s3_region: str = "us-east-1"
+    s3_access_key: str | None = None
+    s3_secret_key: str | None = None
+    public_base_url: str = "/media"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="REELGRAPH_", env_file=".env", extra="ignore")
     env: Literal["development", "test", "production"] = "development"
@@ -43,11 +85,17 @@ class Settings(BaseSettings):
     neo4j: Neo4jSettings = Field(default_factory=Neo4jSettings)
     redis: RedisSettings = Field(default_factory=RedisSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    mail: MailSettings = Field(default_factory=MailSettings)
+    storage: StorageSettings = Field(default_factory=StorageSettings)
 
     @model_validator(mode="after")
     def _refuse_weak_secrets(self) -> "Settings":
-        if self.env == "production" and self.neo4j.password in WEAK_SECRETS:
-            raise ValueError("NEO4J_PASSWORD must be set to a strong secret in production")
+        if self.env == "production":
+            if self.neo4j.password in WEAK_SECRETS or len(self.neo4j.password) < 12:
+                raise ValueError("NEO4J_PASSWORD must be a strong secret (12+ characters) in production")
+            if urlparse(self.redis.url).password in WEAK_SECRETS | {None}:
+                raise ValueError("REDIS_URL must carry a password in production")
         return self
 
 

@@ -16,6 +16,17 @@ from .base import CreatedAt, IdProperty
 
 MEDIA_TYPES = {"movie": "movie", "tv": "tv"}
 
+# Certifications as the youngest age they suit. A title without one has no level,
+# and a capped (kid) profile does not see it.
+CERT_LEVELS = {
+    "G": 0, "TV-Y": 0, "TV-G": 0, "TV-Y7": 7, "PG": 10, "TV-PG": 10,
+    "PG-13": 13, "TV-14": 14, "R": 17, "TV-MA": 17, "NC-17": 18,
+}
+
+
+def cert_level(certification: str | None) -> int | None:
+    return CERT_LEVELS.get((certification or "").strip().upper())
+
 
 class Media(AsyncStructuredNode):
     """A title: a movie, or a TV show (which also carries the TVShow label)."""
@@ -35,6 +46,7 @@ class Media(AsyncStructuredNode):
     runtime = IntegerProperty()
     language = StringProperty()
     certification = StringProperty()  # MPAA / TV rating, e.g. "PG-13", "TV-MA"
+    cert_level = IntegerProperty(index=True)  # derived from certification on save
     poster_path = StringProperty()
     backdrop_path = StringProperty()
     vote_average = FloatProperty()
@@ -44,5 +56,9 @@ class Media(AsyncStructuredNode):
     created_at = CreatedAt()
 
     genres = AsyncRelationshipTo("graph_model.genre.Genre", "IN_GENRE")
+
+    def pre_save(self) -> None:  # neomodel calls hooks synchronously
+        self.cert_level = cert_level(self.certification)  # type: ignore[assignment]
+
     cast = AsyncRelationshipFrom("graph_model.person.Person", "ACTED_IN")
     crew = AsyncRelationshipFrom("graph_model.person.Person", "CREW")

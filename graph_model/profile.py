@@ -49,6 +49,9 @@ class Profile(AsyncStructuredNode):
     location = StringProperty(max_length=100)
     timezone = StringProperty(default="UTC")
     is_kid = BooleanProperty(default=False)
+    # Highest certification level a kid profile may see (graph_model.media.CERT_LEVELS)
+    max_cert_level = IntegerProperty()
+    social_links = JSONProperty(default=dict)
     is_guest = BooleanProperty(default=False)
     # The profile an account starts with; imports attach their activity to it.
     is_primary = BooleanProperty(default=False)

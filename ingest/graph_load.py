@@ -24,11 +24,12 @@ async def write_batches(
     desc: str,
     progress: bool,
     batch: int = BATCH,
+    **params: Any,
 ) -> int:
     with tqdm(total=len(rows), desc=desc, unit="row", disable=not progress, leave=True) as bar:
         for start in range(0, len(rows), batch):
             chunk = rows[start : start + batch]
-            await driver.execute_query(query, rows=chunk)
+            await driver.execute_query(query, rows=chunk, **params)
             bar.update(len(chunk))
     return len(rows)
 
@@ -55,7 +56,8 @@ async def release_taken_ids(driver: AsyncDriver, records: Records, col: Collecto
 
 
 async def load(
-    driver: AsyncDriver, records: Records, col: Collector, progress: bool = True
+    driver: AsyncDriver, records: Records, col: Collector, progress: bool = True,
+    privacy: str = "friends",
 ) -> ImportReport:
     """Write everything, parents before children; every statement is an idempotent MERGE."""
     col.check()
@@ -74,9 +76,14 @@ async def load(
     for kind, name, rows in steps:
         if rows:
             report.written[kind] = await write_batches(
-                driver, cypher.load(name), rows, kind, progress
+                driver, cypher.load(name), rows, kind, progress, privacy=privacy
             )
     return report
+
+
+async def has_catalog(driver: AsyncDriver) -> bool:
+    records, _, _ = await driver.execute_query("MATCH (m:Media) RETURN m.uid LIMIT 1")
+    return bool(records)
 
 
 async def graph_counts(driver: AsyncDriver) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 from datetime import datetime, timezone
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import TypeVar
 from .report import ImportAborted, OnError, RowError, RowProblem
 
 T = TypeVar("T")
+LATEST_TIMESTAMP = 4_102_444_800  # 2100-01-01
 
 
 def read_rows(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -55,9 +57,11 @@ class Collector:
             try:
                 if "__problem__" in row:
                     raise RowError(row["__problem__"])
-                yield line, parse(row)
-            except RowError as e:
+                parsed = parse(row)
+            except (RowError, ValueError, OverflowError) as e:
                 self.problem(path.name, line, str(e))
+                continue
+            yield line, parsed
 
     def problem(self, file: str, line: int, message: str) -> None:
         self.problems.append(RowProblem(file, line, message))
@@ -82,23 +86,30 @@ def parse_int(row: dict[str, str], column: str) -> int:
 def parse_float(row: dict[str, str], column: str) -> float:
     value = row[column].strip()
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
         raise RowError(f"{column} must be a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise RowError(f"{column} must be a finite number, got {value!r}")
+    return number
 
 
 def parse_timestamp(row: dict[str, str], column: str) -> int:
     """Epoch seconds, or an ISO 8601 date or date-time (UTC unless it says otherwise)."""
     value = row[column].strip()
     if value.lstrip("-").isdigit():
-        return int(value)
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise RowError(f"{column} must be epoch seconds or an ISO 8601 date, got {value!r}") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return int(parsed.timestamp())
+        seconds = int(value)
+    else:
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise RowError(f"{column} must be epoch seconds or an ISO 8601 date, got {value!r}") from None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=timezone.utc)
+        seconds = int(parsed.timestamp())
+    if not 0 <= seconds <= LATEST_TIMESTAMP:
+        raise RowError(f"{column} must fall between 1970 and 2100, got {value!r}")
+    return seconds
 
 
 def parse_required(row: dict[str, str], column: str, max_length: int) -> str:

@@ -14,14 +14,20 @@ lock_key="$(cat "$ROOT/requirements.lock" | sha256sum | cut -c1-16)"
 VENV="$CACHE/venv-$lock_key"
 
 ensure_venv() {
-  if [ ! -x "$VENV/bin/python" ] || [ ! -f "$VENV/.complete" ]; then
-    echo "==> building Python environment in $VENV (once per lock file)"
-    rm -rf "$VENV"
-    mkdir -p "$CACHE"
-    "$PYTHON" -m venv "$VENV"
-    "$VENV/bin/pip" install -q uv
-    UV_CACHE_DIR="$CACHE/uv" "$VENV/bin/uv" pip sync --python "$VENV/bin/python" "$ROOT/requirements.lock"
-    touch "$VENV/.complete"
+  mkdir -p "$CACHE"
+  if [ ! -f "$VENV/.complete" ]; then
+    # one builder at a time: a second clone waits here, then finds it complete
+    exec 9>"$CACHE/venv.lock"
+    flock 9
+    if [ ! -f "$VENV/.complete" ]; then
+      echo "==> building Python environment in $VENV (once per lock file)"
+      rm -rf "$VENV"
+      "$PYTHON" -m venv "$VENV"
+      "$VENV/bin/pip" install -q uv
+      UV_CACHE_DIR="$CACHE/uv" "$VENV/bin/uv" pip sync --python "$VENV/bin/python" "$ROOT/requirements.lock"
+      touch "$VENV/.complete"
+    fi
+    flock -u 9
   fi
   ln -sfn "$VENV" "$ROOT/.venv"
   export PATH="$VENV/bin:$PATH"

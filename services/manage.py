@@ -11,6 +11,7 @@ virtual environment exists.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import secrets
@@ -20,7 +21,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,13 +97,26 @@ def say(msg: str) -> None:
     print(f"==> {msg}", flush=True)
 
 
-def pid_alive(pidfile: Path) -> int | None:
+def pid_alive(pidfile: Path, marker: str) -> int | None:
+    """The pid in the file, if that process runs and is ours (a reboot recycles pids)."""
     try:
         pid = int(pidfile.read_text().strip())
-        os.kill(pid, 0)
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except (OSError, ValueError):
         return None
-    return pid
+    return pid if marker.encode() in cmdline else None
+
+
+NEO4J_MARK, REDIS_MARK = "org.neo4j.server.CommunityEntryPoint", "redis-server"
+
+
+@contextmanager
+def locked(lay: Layout) -> Iterator[None]:
+    """One up/down at a time per state folder."""
+    lay.state.mkdir(parents=True, exist_ok=True)
+    with open(lay.state / ".services.lock", "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        yield
 
 
 def port_open(port: int) -> bool:
@@ -133,7 +148,7 @@ def neo4j_classpath() -> str:
             sys.exit("Maven (mvn) is needed to fetch Neo4j: apt-get install maven")
         say("resolving Neo4j jars from Maven Central (once)")
         CACHE.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(".tmp")
+        tmp = out.with_suffix(f".{os.getpid()}.tmp")
         subprocess.run(
             ["mvn", "-q", "-B", "-f", str(POM), "dependency:build-classpath",
              f"-Dmdep.outputFile={tmp}"],
@@ -170,12 +185,12 @@ server.logs.gc.enabled=false
 def neo4j_up(lay: Layout) -> None:
     home = lay.neo4j_home
     pidfile = home / "run" / "neo4j.pid"
-    if pid_alive(pidfile):
-        # running, or still starting from another `up`: wait for it rather than start a second
-        wait_for_bolt(lay, lambda: pid_alive(pidfile) is None)
+    if pid_alive(pidfile, NEO4J_MARK):
+        # running, or still starting: wait for it rather than start a second
+        wait_for_bolt(lay, lambda: pid_alive(pidfile, NEO4J_MARK) is None)
         say(f"Neo4j running on bolt://127.0.0.1:{lay.neo4j_port}")
         return
-    if port_open(lay.neo4j_port) and not pid_alive(pidfile):
+    if port_open(lay.neo4j_port):
         sys.exit(f"port {lay.neo4j_port} is taken by another program; "
                  "set REELGRAPH_NEO4J_PORT to another port")
     for sub in ("conf", "data", "logs", "run", "plugins", "import"):
@@ -214,15 +229,15 @@ def wait_for_bolt(lay: Layout, exited: Callable[[], bool], timeout: float = 180)
         time.sleep(0.5)
 
 
-def stop_pid(name: str, pidfile: Path, timeout: float = 120) -> None:
-    pid = pid_alive(pidfile)
+def stop_pid(name: str, pidfile: Path, marker: str, timeout: float = 120) -> None:
+    pid = pid_alive(pidfile, marker)
     if pid is None:
         say(f"{name} is not running")
         return
     say(f"stopping {name} (pid {pid})")
     os.kill(pid, signal.SIGTERM)  # Neo4j and Redis both shut down cleanly on TERM
     deadline = time.monotonic() + timeout
-    while pid_alive(pidfile):
+    while pid_alive(pidfile, marker):
         if time.monotonic() > deadline:
             say(f"{name} did not stop in {timeout:.0f} s; killing it")
             os.kill(pid, signal.SIGKILL)
@@ -264,21 +279,22 @@ def redis_ping(lay: Layout) -> bool:
 def redis_up(lay: Layout) -> None:
     d = lay.redis_dir
     pidfile = d / "redis.pid"
-    if pid_alive(pidfile) and redis_ping(lay):
+    if pid_alive(pidfile, REDIS_MARK) and redis_ping(lay):
         say(f"Redis already running on 127.0.0.1:{lay.redis_port}")
         return
-    if port_open(lay.redis_port) and not pid_alive(pidfile):
+    if port_open(lay.redis_port):
         sys.exit(f"port {lay.redis_port} is taken by another program; "
                  "set REELGRAPH_REDIS_PORT to another port")
     d.mkdir(parents=True, exist_ok=True)
     conf = d / "redis.conf"
+    conf.touch(mode=0o600)
+    conf.chmod(0o600)  # it holds the password: private before anything is written
     conf.write_text(
         f"bind 127.0.0.1\nport {lay.redis_port}\ndir {d}\n"
         f"requirepass {lay.secret('redis_password')}\n"
         "appendonly yes\nappendfsync everysec\n"
         f"daemonize yes\npidfile {pidfile}\nlogfile {d / 'redis.log'}\n"
     )
-    conf.chmod(0o600)
     say(f"starting Redis on 127.0.0.1:{lay.redis_port}")
     subprocess.run([redis_binary(), str(conf)], check=True)
     deadline = time.monotonic() + 30
@@ -304,14 +320,16 @@ def main(argv: list[str]) -> int:
     lay = Layout.from_env()
     cmd = argv[0] if argv else "status"
     if cmd == "up":
-        redis_up(lay)
-        neo4j_up(lay)
+        with locked(lay):
+            redis_up(lay)
+            neo4j_up(lay)
     elif cmd == "down":
-        stop_pid("Neo4j", lay.neo4j_home / "run" / "neo4j.pid")
-        stop_pid("Redis", lay.redis_dir / "redis.pid", timeout=30)
+        with locked(lay):
+            stop_pid("Neo4j", lay.neo4j_home / "run" / "neo4j.pid", NEO4J_MARK)
+            stop_pid("Redis", lay.redis_dir / "redis.pid", REDIS_MARK, timeout=30)
     elif cmd == "status":
         neo = "up" if bolt_answers(lay.neo4j_port) and pid_alive(
-            lay.neo4j_home / "run" / "neo4j.pid") else "down"
+            lay.neo4j_home / "run" / "neo4j.pid", NEO4J_MARK) else "down"
         red = "up" if redis_ping(lay) else "down"
         print(f"neo4j  {neo:4}  bolt://127.0.0.1:{lay.neo4j_port}  ({lay.neo4j_home})")
         print(f"redis  {red:4}  127.0.0.1:{lay.redis_port}  ({lay.redis_dir})")

@@ -21,7 +21,8 @@ async def test_restart_keeps_neo4j_and_redis_data(services: Endpoints) -> None:
     await r.aclose()
 
     manage("down", services.local_env)
-    assert "down" in manage_status(services)
+    status = manage_status(services)
+    assert status.count(" down ") == 2, status
     manage("up", services.local_env)
     manage("up", services.local_env)  # a second up reuses what runs
 

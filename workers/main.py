@@ -4,32 +4,45 @@ from __future__ import annotations
 
 from typing import Any
 
+from arq import create_pool
 from arq.connections import RedisSettings
+from redis.asyncio import Redis
 
+from app.accounts.runtime import AuthRuntime
 from app.logging import configure_logging, log
-from app.settings import get_settings
+from app.settings import Settings, get_settings
 from graph_model.db import connect, migrate
 
 from .jobs.ingest import import_csv, import_demo_catalog
+from .jobs.mail import MAIL_JOBS
+
+
+async def open_context(ctx: dict[str, Any], settings: Settings) -> None:
+    n = settings.neo4j
+    ctx["driver"] = await connect(n.uri, n.user, n.password, n.max_pool_size)
+    ctx["redis_client"] = Redis.from_url(settings.redis.url, decode_responses=True)
+    ctx["job_pool"] = await create_pool(RedisSettings.from_dsn(settings.redis.url))
+    ctx["auth"] = AuthRuntime(ctx["driver"], ctx["redis_client"], ctx["job_pool"], settings)
+
+
+async def close_context(ctx: dict[str, Any]) -> None:
+    await ctx["job_pool"].aclose()
+    await ctx["redis_client"].aclose()
+    await ctx["driver"].close()
 
 
 async def startup(ctx: dict[str, Any]) -> None:
     settings = get_settings()
     configure_logging(settings.log_level)
-    n = settings.neo4j
-    ctx["driver"] = await connect(n.uri, n.user, n.password, n.max_pool_size)
+    await open_context(ctx, settings)
     await migrate(ctx["driver"])
     log.info("worker.started")
 
 
-async def shutdown(ctx: dict[str, Any]) -> None:
-    await ctx["driver"].close()
-
-
 class WorkerSettings:
-    functions = [import_demo_catalog, import_csv]
+    functions = [import_demo_catalog, import_csv, *MAIL_JOBS]
     on_startup = startup
-    on_shutdown = shutdown
+    on_shutdown = close_context
     redis_settings = RedisSettings.from_dsn(get_settings().redis.url)
     max_jobs = 2  # two cores
     job_timeout = 3600

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import AsyncDriver
 
-import cypher
+from app.cypher_run import read as _read
 
 
 @dataclass(frozen=True)
@@ -24,13 +24,6 @@ class MediaFilter:
             "year_to": self.year_to,
             "title_prefix": self.title_prefix.lower() if self.title_prefix else None,
         }
-
-
-async def _read(driver: AsyncDriver, name: str, **params: Any) -> list[Any]:
-    records, _, _ = await driver.execute_query(
-        cypher.load(name), params, routing_=RoutingControl.READ
-    )
-    return records
 
 
 async def media_by_ids(driver: AsyncDriver, ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -1,9 +1,10 @@
-"""Query cost: every list field multiplies the cost of what it selects by its size.
+"""Query depth and cost, computed once per fragment so nesting cannot blow up the check.
 
-Depth, aliases and tokens have Strawberry's own limiters (see schema.py); this rule
-stops a shallow query from asking for a huge fan-out (100 titles x cast x credits ...).
-A list's size is its `first`/`limit` argument, else `default_list` (nested lists such
-as cast are unpaged but bounded in practice).
+Cost: every list field multiplies the cost of what it selects by its size: the
+`first`/`limit` argument (or that argument's default), else `default_list` for unpaged
+lists such as cast, which the Cypher caps. Aliases are counted as written in the
+document (Strawberry's alias limiter re-walks fragments and is exponential on chains).
+Strawberry's token limiter runs before this (see schema.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLField,
     GraphQLList,
     GraphQLNamedType,
     GraphQLObjectType,
@@ -24,61 +26,103 @@ from graphql import (
     SelectionSetNode,
     ValidationContext,
     ValidationRule,
+    Visitor,
     get_named_type,
     get_nullable_type,
+    visit,
 )
 
 PAGE_ARGS = ("first", "limit")
 PAGED = {"edges"}  # a connection's edges are already counted by its `first`
+MAX_FRAGMENT_SPREADS = 50
 
 
-def cost_rule(max_cost: int, max_page: int, default_list: int = 10) -> type[ValidationRule]:
-    class CostLimit(ValidationRule):
+class _AliasCounter(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def enter_field(self, node: FieldNode, *_: Any) -> None:
+        self.count += node.alias is not None
+
+
+def limits_rule(max_cost: int, max_depth: int, max_page: int, max_aliases: int = 30,
+                default_list: int = 10) -> type[ValidationRule]:
+    class QueryLimits(ValidationRule):
         def __init__(self, context: ValidationContext) -> None:
             super().__init__(context)
             self.fragments = {d.name.value: d for d in context.document.definitions
                               if isinstance(d, FragmentDefinitionNode)}
+            self.memo: dict[str, tuple[int, int]] = {}  # fragment -> (cost, depth)
+            self.spreads = 0
+            counter = _AliasCounter()
+            visit(context.document, counter)
+            self.aliases = counter.count
 
-        def size(self, field: FieldNode, is_list: bool) -> int:
-            for arg in field.arguments or ():
-                if arg.name.value in PAGE_ARGS:
-                    # a variable's value is unknown here: assume the largest page; a
-                    # literal past the largest page is refused by the resolver by name
+        def size(self, node: FieldNode, fdef: GraphQLField) -> int:
+            for name in PAGE_ARGS:
+                arg = next((a for a in node.arguments or () if a.name.value == name), None)
+                if arg is not None:
+                    # a variable is unknown here: assume the largest page; a literal past
+                    # the largest page is refused by the resolver, naming the field
                     if isinstance(arg.value, IntValueNode):
                         return max(1, min(int(arg.value.value), max_page))
                     return max_page
-            if field.name.value in PAGED:
+                if name in fdef.args and isinstance(fdef.args[name].default_value, int):
+                    return int(fdef.args[name].default_value)
+            if node.name.value in PAGED:
                 return 1
-            return default_list if is_list else 1
+            return default_list if isinstance(get_nullable_type(fdef.type), GraphQLList) else 1
 
-        def cost(self, parent: GraphQLNamedType | None, sel_set: SelectionSetNode | None,
-                 seen: frozenset[str]) -> int:
-            total = 0
+        def fragment(self, name: str, stack: frozenset[str]) -> tuple[int, int]:
+            self.spreads += 1
+            if name in stack or self.spreads > MAX_FRAGMENT_SPREADS:
+                return 0, 0  # cycles are reported by the standard rules
+            if name not in self.memo:
+                frag = self.fragments.get(name)
+                if frag is None:
+                    return 0, 0
+                target = self.context.schema.get_type(frag.type_condition.name.value)
+                self.memo[name] = self.walk(target, frag.selection_set, stack | {name})
+            return self.memo[name]
+
+        def walk(self, parent: GraphQLNamedType | None, sel_set: SelectionSetNode | None,
+                 stack: frozenset[str]) -> tuple[int, int]:
+            cost = depth = 0
             for sel in sel_set.selections if sel_set else ():
                 if isinstance(sel, FieldNode):
-                    fdef = parent.fields.get(sel.name.value) if isinstance(parent, GraphQLObjectType) else None
+                    fields = parent.fields if isinstance(parent, GraphQLObjectType) else {}
+                    fdef = fields.get(sel.name.value)
                     if fdef is None:
                         continue  # unknown fields are reported by the standard rules
-                    is_list = isinstance(get_nullable_type(fdef.type), GraphQLList)
-                    inner = self.cost(get_named_type(fdef.type), sel.selection_set, seen)
-                    total += 1 + self.size(sel, is_list) * inner
+                    c, d = self.walk(get_named_type(fdef.type), sel.selection_set, stack)
+                    cost += 1 + self.size(sel, fdef) * c
+                    depth = max(depth, d + 1 if sel.selection_set else 0)  # leaves add no depth
                 elif isinstance(sel, InlineFragmentNode):
                     cond = sel.type_condition
                     target = self.context.schema.get_type(cond.name.value) if cond else parent
-                    total += self.cost(target, sel.selection_set, seen)
-                elif isinstance(sel, FragmentSpreadNode) and sel.name.value not in seen:
-                    frag = self.fragments.get(sel.name.value)
-                    if frag is not None:
-                        target = self.context.schema.get_type(frag.type_condition.name.value)
-                        total += self.cost(target, frag.selection_set, seen | {sel.name.value})
-            return total
+                    c, d = self.walk(target, sel.selection_set, stack)
+                    cost, depth = cost + c, max(depth, d)
+                elif isinstance(sel, FragmentSpreadNode):
+                    c, d = self.fragment(sel.name.value, stack)
+                    cost, depth = cost + c, max(depth, d)
+            return cost, depth
 
         def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
             root = self.context.schema.get_root_type(node.operation)
-            cost = self.cost(root, node.selection_set, frozenset())
-            if cost > max_cost:
+            cost, depth = self.walk(root, node.selection_set, frozenset())
+            if self.aliases > max_aliases:
+                self.report_error(GraphQLError(
+                    f"Query uses {self.aliases} aliases; the limit is {max_aliases}", node))
+            elif self.spreads > MAX_FRAGMENT_SPREADS:
+                self.report_error(GraphQLError(
+                    f"Query spreads fragments more than {MAX_FRAGMENT_SPREADS} times", node))
+            elif depth > max_depth:
+                self.report_error(GraphQLError(
+                    f"Query depth {depth} exceeds the limit of {max_depth}", node))
+            elif cost > max_cost:
                 self.report_error(GraphQLError(
                     f"Query cost {cost} exceeds the limit of {max_cost}; "
                     "ask for smaller pages or fewer nested lists.", node))
 
-    return CostLimit
+    return QueryLimits

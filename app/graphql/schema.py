@@ -7,9 +7,7 @@ from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
 )
 from strawberry.tools import merge_types
 
@@ -18,7 +16,7 @@ from app.errors import DomainError
 from app.logging import log
 from app.settings import Settings
 
-from .limits import cost_rule
+from .limits import limits_rule
 
 Query = merge_types("Query", (CatalogQuery,))
 
@@ -36,10 +34,9 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=api.max_query_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=30),
             lambda: MaxTokensLimiter(max_token_count=2000),
-            lambda: AddValidationRules([cost_rule(api.max_query_cost, api.max_page_size)]),
+            lambda: AddValidationRules([limits_rule(
+                api.max_query_cost, api.max_query_depth, api.max_page_size)]),
             lambda: MaskErrors(should_mask_error=should_mask),
         ],
     )

@@ -1,4 +1,5 @@
-// Imported people become accounts with one primary, public profile.
+// Imported people become accounts with one primary profile ($privacy: the MovieLens
+// demo users are public so the social features have something to show).
 UNWIND $rows AS row
 MERGE (u:User {external_key: row.external_key})
   ON CREATE SET u.uid = randomUUID(), u.created_at = datetime(),
@@ -6,4 +7,4 @@ MERGE (u:User {external_key: row.external_key})
 MERGE (u)-[:HAS_PROFILE]->(p:Profile {is_primary: true})
   ON CREATE SET p.uid = randomUUID(), p.created_at = datetime(),
                 p.name = row.display_name, p.is_kid = false, p.is_guest = false,
-                p.privacy = 'public', p.timezone = 'UTC'
+                p.privacy = $privacy, p.timezone = 'UTC'

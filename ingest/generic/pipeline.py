@@ -32,8 +32,7 @@ async def run(
     if items:
         for line, media in col.parse(items, transform.ITEM_COLUMNS,
                                      lambda r: transform.item(r, source)):
-            records.media.append(media)
-            records.origin[media.external_key] = (items.name, line)
+            records.add_media(media, items.name, line, col)
     if interactions:
         # Items may come from this run or from an earlier import of the same source.
         stored, _, _ = await driver.execute_query(
@@ -43,7 +42,10 @@ async def run(
         for _, rec in col.parse(interactions, transform.INTERACTION_COLUMNS,
                                 lambda r: transform.interaction(r, source, value, known)):
             records.add_user(rec.user, rec.user.split(":", 1)[1])
-            (records.ratings if isinstance(rec, RatingRecord) else records.watches).append(rec)  # type: ignore[arg-type]
+            if isinstance(rec, RatingRecord):
+                records.ratings.append(rec)
+            else:
+                records.add_watch(rec)
     if follows:
         for _, f in col.parse(follows, transform.FOLLOW_COLUMNS,
                               lambda r: transform.follow(r, source)):

@@ -65,7 +65,7 @@ def interaction(
     if value == "watches":
         if number < 1 or number != int(number):
             raise RowError(f"{column} must be a whole number of watches >= 1, got {number}")
-        return WatchRecord(user, item_key, int(number), ts)
+        return WatchRecord(user, item_key, int(number), ts, ts)
     low, high, factor = (0.5, 5.0, 2) if value == "rating5" else (1.0, 10.0, 1)
     if not low <= number <= high:
         raise RowError(f"{column} must be between {low:g} and {high:g}, got {number:g}")

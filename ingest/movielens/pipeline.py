@@ -24,27 +24,11 @@ def collect(folder: Path, col: Collector) -> Records:
     ):
         links[movie_id] = (imdb, tmdb)
 
-    seen_tmdb: dict[str, int] = {}
-    seen_imdb: dict[str, int] = {}
     movies_csv = folder / "movies.csv"
     for line, media in col.parse(
         movies_csv, ["movieId", "title", "genres"], lambda r: transform.movie(r, links)
     ):
-        # MovieLens lists one film twice (tmdb 4912); the first keeps the shared ids.
-        if media.tmdb_id in seen_tmdb:
-            col.warn(movies_csv.name, line, f"tmdbId {media.tmdb_id} already used on line "
-                     f"{seen_tmdb[media.tmdb_id]}; stored without it")
-            media.tmdb_id = None
-        if media.imdb_id in seen_imdb:
-            col.warn(movies_csv.name, line, f"imdbId {media.imdb_id} already used on line "
-                     f"{seen_imdb[media.imdb_id]}; stored without it")
-            media.imdb_id = None
-        if media.tmdb_id:
-            seen_tmdb[media.tmdb_id] = line
-        if media.imdb_id:
-            seen_imdb[media.imdb_id] = line
-        records.media.append(media)
-        records.origin[media.external_key] = (movies_csv.name, line)
+        records.add_media(media, movies_csv.name, line, col)
 
     known = {m.movielens_id for m in records.media if m.movielens_id is not None}
     for _, r in col.parse(
@@ -72,4 +56,4 @@ async def run(
 ) -> ImportReport:
     col = Collector(on_error)
     records = collect(folder, col)
-    return await graph_load.load(driver, records, col, progress)
+    return await graph_load.load(driver, records, col, progress, privacy="public")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..records import MediaRecord, RatingRecord, Records, TagRecord
 from ..report import RowError
-from ..rows import parse_float, parse_int, parse_required
+from ..rows import parse_float, parse_int, parse_required, parse_timestamp
 from ..titles import parse_title
 
 SOURCE = "movielens"
@@ -58,7 +58,7 @@ def rating(row: dict[str, str], known: set[int]) -> RatingRecord:
     value = stars_to_ten(parse_float(row, "rating"))
     if movie_id not in known:
         raise RowError(f"rating for unknown movieId {movie_id}")
-    return RatingRecord(user_key(user_id), media_key(movie_id), value, parse_int(row, "timestamp"))
+    return RatingRecord(user_key(user_id), media_key(movie_id), value, parse_timestamp(row, "timestamp"))
 
 
 def tag(row: dict[str, str], known: set[int]) -> TagRecord:
@@ -67,7 +67,7 @@ def tag(row: dict[str, str], known: set[int]) -> TagRecord:
     if movie_id not in known:
         raise RowError(f"tag for unknown movieId {movie_id}")
     text = parse_required(row, "tag", 100)
-    return TagRecord(user_key(user_id), media_key(movie_id), text, parse_int(row, "timestamp"))
+    return TagRecord(user_key(user_id), media_key(movie_id), text, parse_timestamp(row, "timestamp"))
 
 
 def add_user(records: Records, key: str) -> None:

@@ -105,11 +105,22 @@ async def test_bad_arguments_name_the_field(api: httpx.AsyncClient) -> None:
 async def test_depth_and_cost_limits(api: httpx.AsyncClient) -> None:
     deep = "{ mediaList { edges { node { cast { person { credits { media { cast { person { credits { media { title } } } } } } } } } } } }"
     body = await gql(api, deep)
-    assert "exceeds maximum operation depth" in body["errors"][0]["message"]
+    assert "Query depth 11 exceeds the limit of 8" in body["errors"][0]["message"]
     wide = "{ mediaList(first: 100) { edges { node { cast { person { credits { media { title genres { name } } } } } } } } }"
     body = await gql(api, wide)
     assert "Query cost" in body["errors"][0]["message"]
     assert "data" not in body or body["data"] is None
+    # leaving `first` out counts its default page of 20, not 1
+    body = await gql(api, "{ mediaList { edges { node { cast { person { credits { media { genres { name } } } } } } } } }")
+    assert "Query cost" in body["errors"][0]["message"]
+
+
+async def test_fragment_chains_are_checked_in_linear_time(api: httpx.AsyncClient) -> None:
+    links = 40  # each fragment spreads the next twice: 2**40 expansions if walked naively
+    frags = " ".join(f"fragment F{i} on Media {{ title ...F{i + 1} ...F{i + 1} }}" for i in range(links))
+    query = f"{{ mediaList(first: 1) {{ edges {{ node {{ ...F0 }} }} }} }} {frags} fragment F{links} on Media {{ year }}"
+    body = await gql(api, query)
+    assert "more than 50 times" in body["errors"][0]["message"]
 
 
 async def test_healthz(api: httpx.AsyncClient) -> None:
@@ -119,3 +130,9 @@ async def test_healthz(api: httpx.AsyncClient) -> None:
     assert body["status"] == "ok"
     assert body["checks"]["neo4j"]["status"] == body["checks"]["redis"]["status"] == "ok"
     assert response.headers["x-request-id"]
+
+
+async def test_too_many_aliases(api: httpx.AsyncClient) -> None:
+    query = "{ " + " ".join(f"a{i}: genres {{ name }}" for i in range(31)) + " }"
+    body = await gql(api, query)
+    assert body["errors"][0]["message"] == "Query uses 31 aliases; the limit is 30"

@@ -41,6 +41,17 @@ async def test_user_profile_list_rating_round_trip(driver: AsyncDriver) -> None:
         await node.delete()
 
 
+async def test_certification_sets_its_level(driver: AsyncDriver) -> None:
+    movie = await Media(type="movie", title="Rated", certification="pg-13").save()
+    unrated = await Media(type="movie", title="Unrated").save()
+    records, _, _ = await driver.execute_query(
+        "MATCH (m:Media) WHERE m.uid IN $ids RETURN m.title AS t, m.cert_level AS level ORDER BY t",
+        ids=[movie.uid, unrated.uid])
+    assert [r.data() for r in records] == [{"t": "Rated", "level": 13}, {"t": "Unrated", "level": None}]
+    await movie.delete()
+    await unrated.delete()
+
+
 async def test_tv_show_is_media_with_seasons(driver: AsyncDriver) -> None:
     show = await TVShow(type="tv", title="Harbour", number_of_seasons=1, status="ended").save()
     records, _, _ = await driver.execute_query(

@@ -1,6 +1,7 @@
 """Generic CSV import: good files load idempotently, bad rows are reported by file and line."""
 
 import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,14 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 @pytest.fixture
-def source() -> str:
-    return f"t{uuid.uuid4().hex[:8]}"
+async def source(driver: AsyncDriver) -> AsyncIterator[str]:
+    """A namespace of its own per test; what the test imported is removed afterwards."""
+    name = f"t{uuid.uuid4().hex[:8]}"
+    yield name
+    await driver.execute_query("""
+        MATCH (n) WHERE (n:Media OR n:User) AND n.external_key STARTS WITH $p
+        OPTIONAL MATCH (n)-[:HAS_PROFILE]->(p:Profile)
+        DETACH DELETE n, p""", p=f"{name}:")
 
 
 async def source_counts(driver: AsyncDriver, source: str) -> dict:
@@ -122,6 +129,48 @@ async def test_bad_items_and_follows(driver: AsyncDriver, tmp_path: Path, source
         "follows.csv:2: follower and followee are the same user",
     ]
     assert (await source_counts(driver, source))["media"] == 1
+
+
+async def test_numbers_out_of_range_are_row_problems(driver: AsyncDriver, tmp_path: Path, source: str) -> None:
+    items = write(tmp_path, "items.csv", ITEMS)
+    bad = write(tmp_path, "bad.csv", "user,item,weight,timestamp\nu1,i1,nan,1600000000\n"
+                "u1,i2,inf,1600000000\nu2,i1,2,99999999999999999999\nu2,i2,2,1600000000\n")
+    report = await pipeline.run(driver, source, items=items, interactions=bad, value="watches",
+                                progress=False)
+    assert [str(p) for p in report.problems] == [
+        "bad.csv:2: weight must be a finite number, got 'nan'",
+        "bad.csv:3: weight must be a finite number, got 'inf'",
+        "bad.csv:4: timestamp must fall between 1970 and 2100, got '99999999999999999999'",
+    ]
+    assert report.written["watches"] == 1
+
+
+async def test_watch_rows_add_up(driver: AsyncDriver, tmp_path: Path, source: str) -> None:
+    items = write(tmp_path, "items.csv", ITEMS)
+    log = write(tmp_path, "log.csv", "user,item,value,timestamp\nu1,i1,1,1600000000\n"
+                "u1,i1,1,1500000000\nu1,i1,2,1700000000\n")
+    for _ in range(2):  # a re-run sets the same totals again
+        await pipeline.run(driver, source, items=items, interactions=log, value="watches", progress=False)
+    records, _, _ = await driver.execute_query("""
+        MATCH (:User {external_key: $u})-[:HAS_PROFILE]->()-[w:WATCHED]->(:Media {external_key: $m})
+        RETURN w.watch_count AS n, w.first_watched_at.epochSeconds AS first,
+               w.last_watched_at.epochSeconds AS last""", u=f"{source}:u1", m=f"{source}:i1")
+    assert [r.data() for r in records] == [{"n": 4, "first": 1500000000, "last": 1700000000}]
+
+
+async def test_repeated_ids_in_one_file(driver: AsyncDriver, tmp_path: Path, source: str) -> None:
+    items = write(tmp_path, "items.csv", "id,title,year,genres,type,original_title,overview,tmdb_id\n"
+                  "a,First,2000,Drama,movie,,,T1\n"
+                  "b,Second,2000,Drama,movie,,,T1\n"
+                  "a,Again,2001,Drama,movie,,,\n")
+    report = await pipeline.run(driver, source, items=items, on_error="skip", progress=False)
+    assert [str(p) for p in report.problems] == ["items.csv:4: id repeats line 2"]
+    assert [str(w) for w in report.warnings] == [
+        "items.csv:3: tmdbId T1 already used on line 2; stored without it"]
+    records, _, _ = await driver.execute_query(
+        "MATCH (m:Media) WHERE m.external_key STARTS WITH $p RETURN m.title AS t, m.tmdb_id AS tmdb "
+        "ORDER BY t", p=f"{source}:")
+    assert [r.data() for r in records] == [{"t": "First", "tmdb": "T1"}, {"t": "Second", "tmdb": None}]
 
 
 async def test_wrong_header_is_refused(driver: AsyncDriver, tmp_path: Path, source: str) -> None:

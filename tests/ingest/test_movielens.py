@@ -28,6 +28,12 @@ async def test_catalog_counts(driver: AsyncDriver, movielens_catalog: ImportRepo
         RETURN count(r) AS ratings, min(r.rating) AS low, max(r.rating) AS high""")
     assert got == {"ratings": 100836, "low": 1, "high": 10}
     assert (await one(driver, "MATCH (g:Genre) RETURN count(g) AS n"))["n"] >= 19
+    # tags.csv has 3683 rows; the same (user, movie, tag) written twice is one relationship
+    got = await one(driver, """
+        MATCH (u:User)-[:HAS_PROFILE]->(:Profile)-[t:TAGGED]->(:Media)
+        WHERE u.external_key STARTS WITH 'movielens:'
+        RETURN count(t) AS tags, count(DISTINCT t.tag) AS distinct_tags""")
+    assert got == {"tags": 3683, "distinct_tags": 1589}
 
 
 async def test_title_year_genres_and_links(driver: AsyncDriver, movielens_catalog: ImportReport) -> None:

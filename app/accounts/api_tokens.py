@@ -1,0 +1,38 @@
+"""Named, scoped API tokens for extensions and scripts: shown once, stored as SHA-256."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.errors import InvalidInput
+
+from . import repository
+from .runtime import AuthRuntime
+from .tokens import digest, random_token
+
+SCOPES = ("read", "write:lists", "write:activity")
+PREFIX = "rg_"
+MAX_TOKENS = 50
+
+
+async def create(rt: AuthRuntime, user: str, profile: str | None, name: str,
+                 scopes: list[str]) -> tuple[str, dict[str, Any]]:
+    name = " ".join(name.split())
+    if not 1 <= len(name) <= 100:
+        raise InvalidInput("Token name must be 1-100 characters", field="name")
+    unknown = sorted(set(scopes) - set(SCOPES))
+    if not scopes or unknown:
+        raise InvalidInput(f"Scopes must be some of {', '.join(SCOPES)}", field="scopes")
+    if len(await repository.list_api_tokens(rt.driver, user)) >= MAX_TOKENS:
+        raise InvalidInput(f"At most {MAX_TOKENS} tokens; revoke one first", field="name")
+    token = random_token(PREFIX)
+    row = await repository.create_api_token(rt.driver, user, name, digest(token), token[:10],
+                                            sorted(set(scopes)), profile)
+    await repository.append_audit(rt.driver, user, "api_token_created", token=row["uid"], name=name)
+    return token, row
+
+
+async def revoke(rt: AuthRuntime, user: str, token_id: str) -> None:
+    if not await repository.revoke_api_token(rt.driver, user, token_id[:64]):
+        raise InvalidInput("No such token", field="id")
+    await repository.append_audit(rt.driver, user, "api_token_revoked", token=token_id)

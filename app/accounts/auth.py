@@ -1,0 +1,89 @@
+"""Who is calling: a session's access token (Bearer header or cookie) or an API token.
+
+Cookie-authenticated requests that change state must echo the CSRF cookie in the
+X-CSRF-Token header (double submit); Bearer requests cannot be forged by a browser.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+import jwt
+from fastapi import Request
+
+from . import repository, service
+from .api_tokens import PREFIX
+from .errors import Forbidden, Unauthenticated
+from .runtime import AuthRuntime
+from .tokens import digest
+
+ACCESS_COOKIE, REFRESH_COOKIE, CSRF_COOKIE = "rg_access", "rg_refresh", "rg_csrf"
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+@dataclass(frozen=True)
+class Principal:
+    user: str
+    session: str | None
+    profile: str | None
+    scopes: tuple[str, ...]
+    via: str  # "bearer", "cookie" or "api_token"
+
+    def allows(self, scope: str) -> bool:
+        return "*" in self.scopes or scope in self.scopes
+
+
+@dataclass
+class Caller:
+    principal: Principal | None
+    problem: str | None = None  # why presented credentials were refused
+
+    def require(self, scope: str = "read") -> Principal:
+        if self.principal is None:
+            raise Unauthenticated(self.problem or "Sign in first")
+        if not self.principal.allows(scope):
+            raise Forbidden(f"This token lacks the {scope} scope")
+        return self.principal
+
+    def require_session(self) -> Principal:
+        """Account management needs a signed-in person, not an API token."""
+        p = self.require()
+        if p.session is None:
+            raise Forbidden("Manage your account from a signed-in session, not an API token")
+        return p
+
+
+async def identify(rt: AuthRuntime, request: Request) -> Caller:
+    header = request.headers.get("authorization", "")
+    if header:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            return Caller(None, "Authorization must be 'Bearer <token>'")
+        if token.startswith(PREFIX):
+            found = await repository.use_api_token(rt.driver, digest(token[:200]))
+            if found is None:
+                return Caller(None, "This API token is not valid or was revoked")
+            row, user = found
+            return Caller(Principal(user, None, row.get("profile_uid"), tuple(row["scopes"]), "api_token"))
+        return await _from_access(rt, token, "bearer")
+    cookie = request.cookies.get(ACCESS_COOKIE)
+    if cookie:
+        if request.method not in SAFE_METHODS:
+            sent, expected = request.headers.get("x-csrf-token", ""), request.cookies.get(CSRF_COOKIE, "")
+            if not expected or not secrets.compare_digest(sent, expected):
+                return Caller(None, "Missing or wrong X-CSRF-Token header")
+        return await _from_access(rt, cookie, "cookie")
+    return Caller(None)
+
+
+async def _from_access(rt: AuthRuntime, token: str, via: str) -> Caller:
+    try:
+        claims = rt.issuer.verify(token)
+    except jwt.ExpiredSignatureError:
+        return Caller(None, "Access token expired; refresh it")
+    except jwt.InvalidTokenError:
+        return Caller(None, "Access token is not valid")
+    if claims.session and await service.is_revoked(rt, claims.session):
+        return Caller(None, "This session was signed out")
+    return Caller(Principal(claims.user, claims.session, claims.profile, claims.scopes, via))

@@ -1,0 +1,90 @@
+"""RS256 signing keys: one PEM per key id in a folder; the newest signs, all verify.
+
+Rotation (`python -m app.cli rotate-keys`) adds a key; tokens signed with older keys
+stay valid until they expire, then `--retire` removes keys older than the access TTL.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jwt.algorithms import RSAAlgorithm
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    kid: str
+    private_pem: bytes
+    created: float
+
+    def public_key(self) -> rsa.RSAPublicKey:
+        key = serialization.load_pem_private_key(self.private_pem, password=None)
+        if not isinstance(key, rsa.RSAPrivateKey):
+            raise ValueError(f"signing key {self.kid} is not an RSA key")
+        return key.public_key()
+
+    def public_jwk(self) -> dict[str, str]:
+        jwk = RSAAlgorithm.to_jwk(self.public_key(), as_dict=True)
+        return {**jwk, "kid": self.kid, "use": "sig", "alg": "RS256"}
+
+
+class KeyRing:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._keys: dict[str, SigningKey] = {}
+        self._loaded_at = 0.0
+
+    def _load(self) -> None:
+        # re-read at most every 10 s so a rotation reaches every running process
+        if self._keys and time.monotonic() - self._loaded_at < 10:
+            return
+        if not any(self.folder.glob("*.pem")):
+            self.rotate()
+        self._keys = {
+            p.stem: SigningKey(p.stem, p.read_bytes(), p.stat().st_mtime)
+            for p in self.folder.glob("*.pem")
+        }
+        self._loaded_at = time.monotonic()
+
+    def current(self) -> SigningKey:
+        self._load()
+        return max(self._keys.values(), key=lambda k: (k.created, k.kid))
+
+    def get(self, kid: str) -> SigningKey | None:
+        self._load()
+        return self._keys.get(kid)
+
+    def jwks(self) -> dict[str, list[dict[str, str]]]:
+        self._load()
+        return {"keys": [k.public_jwk() for k in self._keys.values()]}
+
+    def rotate(self) -> str:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.chmod(0o700)
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        kid = time.strftime("%Y%m%d%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        path = self.folder / f"{kid}.pem"
+        path.write_bytes(key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption()))
+        path.chmod(0o600)
+        self._keys = {}
+        return kid
+
+    def retire(self, older_than_seconds: float) -> list[str]:
+        """Remove keys older than the given age, always keeping the newest."""
+        self._keys = {}
+        newest = self.current().kid
+        cutoff = time.time() - older_than_seconds
+        gone = []
+        for p in self.folder.glob("*.pem"):
+            if p.stem != newest and p.stat().st_mtime < cutoff:
+                p.unlink()
+                gone.append(p.stem)
+        self._keys = {}
+        return gone

@@ -1,0 +1,4 @@
+// Sets the given properties (a map chosen by the service, never by the client).
+MATCH (u:User {uid: $user})
+SET u += $props
+RETURN u {.*} AS user

@@ -1,0 +1,3 @@
+MATCH (u:User {uid: $user})
+OPTIONAL MATCH (u)-[:HAS_PROFILE]->(p:Profile {is_primary: true})
+RETURN u {.*} AS user, p.uid AS profile

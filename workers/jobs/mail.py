@@ -1,0 +1,26 @@
+"""Account email jobs; thin wrappers over app.accounts.emails."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.accounts import emails
+
+
+async def send_verification(ctx: dict[str, Any], email: str, token: str) -> None:
+    await emails.verification(ctx["auth"], email, token)
+
+
+async def send_verification_again(ctx: dict[str, Any], email: str) -> None:
+    await emails.verification_again(ctx["auth"], email)
+
+
+async def send_account_exists(ctx: dict[str, Any], email: str) -> None:
+    await emails.account_exists(ctx["auth"], email)
+
+
+async def send_password_reset(ctx: dict[str, Any], email: str) -> None:
+    await emails.password_reset(ctx["auth"], email)
+
+
+MAIL_JOBS = [send_verification, send_verification_again, send_account_exists, send_password_reset]
