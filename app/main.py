@@ -7,15 +7,19 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 import structlog
+from arq import create_pool
+from arq.connections import RedisSettings
 from fastapi import FastAPI, Request, Response
 from redis.asyncio import Redis
 from strawberry.fastapi import GraphQLRouter
 
+from app.accounts.runtime import AuthRuntime
 from app.graphql.context import get_context
 from app.graphql.schema import build_schema
 from app.logging import configure_logging, log
 from app.settings import Settings, get_settings
 from app.system.health import router as health_router
+from app.web.auth_pages import router as auth_pages_router
 from app.web.routes import router as web_router
 from graph_model.db import connect
 
@@ -30,10 +34,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.driver = await connect(n.uri, n.user, n.password, n.max_pool_size)
         app.state.redis = Redis.from_url(settings.redis.url, decode_responses=True)
+        app.state.jobs = await create_pool(RedisSettings.from_dsn(settings.redis.url))
+        app.state.auth = AuthRuntime(app.state.driver, app.state.redis, app.state.jobs, settings)
         log.info("app.started", neo4j=n.uri, env=settings.env)
         try:
             yield
         finally:
+            await app.state.auth.drain()
+            await app.state.jobs.aclose()
             await app.state.redis.aclose()
             await app.state.driver.close()
 
@@ -52,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(health_router)
     app.include_router(web_router)
+    app.include_router(auth_pages_router)
     app.include_router(GraphQLRouter(build_schema(settings), context_getter=get_context),
                        prefix="/graphql")
     return app

@@ -23,15 +23,20 @@ def _in_key_order(
 
 
 class CatalogLoaders:
-    def __init__(self, driver: AsyncDriver) -> None:
-        d = driver
-        self.media = DataLoader(_in_key_order(lambda ids: repository.media_by_ids(d, ids)))
+    """`max_level` is the viewer's certification cap: a kid profile's loaders never
+    return a title above it, wherever in the schema the title is reached."""
+
+    def __init__(self, driver: AsyncDriver, max_level: int | None) -> None:
+        d, cap = driver, max_level
+        self.max_level = max_level
+        self.media = DataLoader(_in_key_order(lambda ids: repository.media_by_ids(d, ids, cap)))
         self.person = DataLoader(_in_key_order(lambda ids: repository.people_by_ids(d, ids)))
         self.genres = DataLoader(_in_key_order(
             lambda ids: repository.grouped(d, "catalog/genres_by_media", "genres", ids), []))
         self.cast = DataLoader(_in_key_order(
             lambda ids: repository.grouped(d, "catalog/cast_by_media", "cast", ids), []))
         self.credits = DataLoader(_in_key_order(
-            lambda ids: repository.grouped(d, "catalog/credits_by_people", "credits", ids), []))
+            lambda ids: repository.grouped(d, "catalog/credits_by_people", "credits", ids,
+                                           max_level=cap), []))
         self.rating_stats = DataLoader(_in_key_order(
             lambda ids: repository.rating_stats(d, ids), (None, 0)))

@@ -24,12 +24,12 @@ class MediaConnection:
         return await repository.count_media(info.context.driver, self._filter)
 
 
-def _to_filter(f: MediaFilterInput | None) -> MediaFilter:
+def _to_filter(f: MediaFilterInput | None, max_level: int | None) -> MediaFilter:
     if f is None:
-        return MediaFilter()
+        return MediaFilter(max_level=max_level)
     return MediaFilter(
         type=f.type.value if f.type else None, genres=f.genres, year_from=f.year_from,
-        year_to=f.year_to, title_prefix=f.title_prefix,
+        year_to=f.year_to, title_prefix=f.title_prefix, max_level=max_level,
     )
 
 
@@ -46,7 +46,7 @@ class CatalogQuery:
         after: str | None = None,
     ) -> MediaConnection:
         ctx = info.context
-        filt = _to_filter(filter)
+        filt = _to_filter(filter, ctx.catalog.max_level)
         page = await service.media_page(ctx.driver, filt, first, after, ctx.settings.api.max_page_size)
         for row in page.items:  # prime the loader so media(id) in the same request is free
             ctx.catalog.media.prime(row["uid"], row)
@@ -60,7 +60,8 @@ class CatalogQuery:
 
     @strawberry.field
     async def genres(self, info: Info) -> list[Genre]:
-        return [Genre.from_row(g) for g in await repository.list_genres(info.context.driver)]
+        ctx = info.context
+        return [Genre.from_row(g) for g in await repository.list_genres(ctx.driver, ctx.catalog.max_level)]
 
     @strawberry.field
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:

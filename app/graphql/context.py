@@ -1,14 +1,20 @@
-"""Per-request GraphQL context: the shared driver and fresh DataLoaders."""
+"""Per-request GraphQL context: shared clients, the caller, and fresh DataLoaders."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 
 from fastapi import Request
 from neo4j import AsyncDriver
 from strawberry.fastapi import BaseContext
 
+from app.accounts.auth import ACCESS_COOKIE, CSRF_COOKIE, REFRESH_COOKIE, Caller, identify
+from app.accounts.errors import Forbidden
+from app.accounts.runtime import AuthRuntime
+from app.accounts.service import Device, Tokens
 from app.catalog.loaders import CatalogLoaders
+from app.profiles.service import certification_cap
 from app.settings import Settings
 
 
@@ -16,12 +22,60 @@ from app.settings import Settings
 class Context(BaseContext):
     driver: AsyncDriver
     settings: Settings
+    auth: AuthRuntime
+    caller: Caller
+    max_level: int | None
     catalog: CatalogLoaders = field(init=False)
 
     def __post_init__(self) -> None:
         super().__init__()
-        self.catalog = CatalogLoaders(self.driver)
+        self.catalog = CatalogLoaders(self.driver, self.max_level)
+
+    def device(self) -> Device:
+        req = self.request
+        ip = req.client.host if req and req.client else ""
+        return Device(name=(req.headers.get("user-agent", "") if req else "")[:200], ip=ip)
+
+    # -- cookies for the web pages (the API uses the Authorization header instead)
+
+    def set_session_cookies(self, tokens: Tokens) -> None:
+        a, res = self.settings.auth, self.response
+        assert res is not None
+        common = {"httponly": True, "secure": a.cookie_secure, "samesite": "lax"}
+        res.set_cookie(ACCESS_COOKIE, tokens.access_token, max_age=a.access_ttl_seconds, **common)  # type: ignore[arg-type]
+        res.set_cookie(REFRESH_COOKIE, tokens.refresh_token, max_age=a.refresh_ttl_days * 86400,
+                       path="/graphql", **common)  # type: ignore[arg-type]
+        # readable by the page's script, which echoes it in X-CSRF-Token
+        res.set_cookie(CSRF_COOKIE, secrets.token_urlsafe(24), secure=a.cookie_secure,
+                       samesite="strict", max_age=a.refresh_ttl_days * 86400)
+
+    def set_access_cookie(self, token: str) -> None:
+        if self.request is not None and self.request.cookies.get(ACCESS_COOKIE) and self.response:
+            a = self.settings.auth
+            self.response.set_cookie(ACCESS_COOKIE, token, max_age=a.access_ttl_seconds,
+                                     httponly=True, secure=a.cookie_secure, samesite="lax")
+
+    def clear_session_cookies(self) -> None:
+        if self.response is not None:
+            self.response.delete_cookie(ACCESS_COOKIE)
+            self.response.delete_cookie(REFRESH_COOKIE, path="/graphql")
+            self.response.delete_cookie(CSRF_COOKIE)
+
+    def refresh_cookie(self) -> str | None:
+        return self.request.cookies.get(REFRESH_COOKIE) if self.request else None
+
+    def require_csrf(self) -> None:
+        req = self.request
+        expected = req.cookies.get(CSRF_COOKIE, "") if req else ""
+        sent = req.headers.get("x-csrf-token", "") if req else ""
+        if not expected or not secrets.compare_digest(sent, expected):
+            raise Forbidden("Missing or wrong X-CSRF-Token header")
 
 
 async def get_context(request: Request) -> Context:
-    return Context(driver=request.app.state.driver, settings=request.app.state.settings)
+    state = request.app.state
+    caller = await identify(state.auth, request)
+    p = caller.principal
+    cap = await certification_cap(state.driver, p.user, p.profile) if p else None
+    return Context(driver=state.driver, settings=state.settings, auth=state.auth, caller=caller,
+                   max_level=cap)

@@ -11,14 +11,17 @@ from strawberry.extensions import (
 )
 from strawberry.tools import merge_types
 
+from app.accounts.resolvers import AccountMutation, AccountQuery
 from app.catalog.resolvers import CatalogQuery
+from app.profiles.resolvers import ProfileMutation, ProfileQuery
 from app.errors import DomainError
 from app.logging import log
 from app.settings import Settings
 
 from .limits import limits_rule
 
-Query = merge_types("Query", (CatalogQuery,))
+Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery))
+Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation))
 
 
 def should_mask(error: GraphQLError) -> bool:
@@ -33,6 +36,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     api = settings.api
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=2000),
             lambda: AddValidationRules([limits_rule(

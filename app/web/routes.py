@@ -8,9 +8,11 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from app.accounts.auth import identify
 from app.catalog import repository, service
 from app.catalog.repository import MediaFilter
 from app.errors import InvalidInput
+from app.profiles.service import certification_cap
 
 router = APIRouter()
 
@@ -44,9 +46,13 @@ async def catalog_page(
     genre: str | None = Query(default=None, max_length=50),
     after: str | None = Query(default=None, max_length=500),
 ) -> HTMLResponse:
-    driver = request.app.state.driver
-    genres = await repository.list_genres(driver)
-    filt = MediaFilter(genres=[genre] if genre else None)
+    state = request.app.state
+    driver = state.driver
+    caller = await identify(state.auth, request)
+    p = caller.principal
+    cap = await certification_cap(driver, p.user, p.profile) if p else None
+    genres = await repository.list_genres(driver, cap)
+    filt = MediaFilter(genres=[genre] if genre else None, max_level=cap)
     error = ""
     try:
         page = await service.media_page(driver, filt, 50, after, 100)

@@ -1,3 +1,4 @@
 MATCH (g:Genre)
-RETURN g {.uid, .name, media_count: COUNT { (g)<-[:IN_GENRE]-(:Media) }} AS genre
+RETURN g {.uid, .name, media_count: COUNT {
+  MATCH (g)<-[:IN_GENRE]-(m:Media) WHERE ($max_level IS NULL OR m.cert_level <= $max_level) }} AS genre
 ORDER BY g.name

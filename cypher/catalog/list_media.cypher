@@ -1,6 +1,7 @@
 // One page of titles ordered by (title, uid), resumed after the cursor's pair.
 MATCH (m:Media)
-WHERE ($type IS NULL OR m.type = $type)
+WHERE ($max_level IS NULL OR m.cert_level <= $max_level)
+  AND ($type IS NULL OR m.type = $type)
   AND ($year_from IS NULL OR m.year >= $year_from)
   AND ($year_to IS NULL OR m.year <= $year_to)
   AND ($title_prefix IS NULL OR toLower(m.title) STARTS WITH $title_prefix)

@@ -1,0 +1,114 @@
+"""Profile rules: family profiles, kid caps, guests, and the fields people may edit."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from neo4j import AsyncDriver
+
+from app.accounts.validation import bounded, display_name
+from app.errors import InvalidInput, NotFound
+
+from . import repository
+
+MAX_PROFILES = 8
+KID_DEFAULT_LEVEL = 10  # up to PG / TV-PG
+PRIVACY = ("public", "friends", "private")
+MAX_LINKS = 10
+
+
+def _links(links: dict[str, str]) -> str:
+    if len(links) > MAX_LINKS:
+        raise InvalidInput(f"At most {MAX_LINKS} social links", field="socialLinks")
+    for label, url in links.items():
+        parsed = urlparse(url)
+        if not (1 <= len(label) <= 30) or len(url) > 200 or parsed.scheme not in ("http", "https") \
+                or not parsed.netloc:
+            raise InvalidInput("Each social link needs a label (1-30 characters) and an "
+                               "http(s) address up to 200 characters", field="socialLinks")
+    return json.dumps(links)
+
+
+def clean(fields: dict[str, Any]) -> dict[str, Any]:
+    """Validated graph properties from the editable fields that were given."""
+    props: dict[str, Any] = {}
+    if "name" in fields:
+        props["name"] = display_name(fields["name"], field="name")
+    for key, field, limit, label in (("bio", "bio", 500, "Bio"),
+                                     ("location", "location", 100, "Location")):
+        if key in fields:
+            props[key] = bounded(fields[key], field, limit, label)
+    if fields.get("timezone") is not None:
+        try:
+            ZoneInfo(fields["timezone"][:64])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidInput("Timezone must be an IANA name such as Europe/Paris",
+                               field="timezone") from None
+        props["timezone"] = fields["timezone"]
+    if fields.get("privacy") is not None:
+        if fields["privacy"] not in PRIVACY:
+            raise InvalidInput("Privacy must be public, friends or private", field="privacy")
+        props["privacy"] = fields["privacy"]
+    if fields.get("social_links") is not None:
+        props["social_links"] = _links(fields["social_links"])
+    if fields.get("max_cert_level") is not None:
+        if not 0 <= fields["max_cert_level"] <= 18:
+            raise InvalidInput("maxCertLevel must be between 0 and 18", field="maxCertLevel")
+        props["max_cert_level"] = fields["max_cert_level"]
+    return props
+
+
+async def create(driver: AsyncDriver, user: str, name: str, is_kid: bool, is_guest: bool,
+                 **fields: Any) -> dict[str, Any]:
+    props = clean({"name": name, **fields})
+    props.update(is_kid=is_kid, is_guest=is_guest,
+                 privacy=props.get("privacy", "private" if is_kid or is_guest else "friends"),
+                 timezone=props.get("timezone", "UTC"))
+    if is_kid:
+        props.setdefault("max_cert_level", KID_DEFAULT_LEVEL)
+    created = await repository.create_profile(driver, user, props, MAX_PROFILES)
+    if created is None:
+        raise InvalidInput(f"An account can have at most {MAX_PROFILES} profiles", field="name")
+    return created
+
+
+async def update(driver: AsyncDriver, user: str, profile: str, acting: str | None,
+                 **fields: Any) -> dict[str, Any]:
+    current = await repository.get_profile(driver, user, profile)
+    if current is None:
+        raise NotFound("No such profile", field="id")
+    if acting != profile or current.get("is_kid"):
+        # a kid profile cannot lift its own cap; parents change it from their profile
+        acting_row = await repository.get_profile(driver, user, acting) if acting else None
+        if acting_row is None or acting_row.get("is_kid") or acting_row.get("is_guest"):
+            raise InvalidInput("Switch to a grown-up profile to change this one", field="id")
+    updated = await repository.update_profile(driver, user, profile, clean(fields))
+    assert updated is not None
+    return updated
+
+
+async def delete(driver: AsyncDriver, user: str, profile: str, acting: str | None) -> None:
+    if profile == acting:
+        raise InvalidInput("Switch to another profile before deleting this one", field="id")
+    if not await repository.delete_profile(driver, user, profile):
+        raise InvalidInput("No such profile, or it is the account's main profile", field="id")
+
+
+async def must_own(driver: AsyncDriver, user: str, profile: str) -> dict[str, Any]:
+    row = await repository.get_profile(driver, user, profile[:64])
+    if row is None:
+        raise NotFound("No such profile", field="profileId")
+    return row
+
+
+async def certification_cap(driver: AsyncDriver, user: str, profile: str | None) -> int | None:
+    """The highest certification level the acting profile may see; None means no cap."""
+    if profile is None:
+        return None
+    row = await repository.viewer(driver, user, profile)
+    if row is None or not row["is_kid"]:
+        return None
+    return row["max_cert_level"] if row["max_cert_level"] is not None else KID_DEFAULT_LEVEL
