@@ -83,6 +83,21 @@ async def cmd_import_csv(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rotate_keys(args: argparse.Namespace) -> int:
+    from app.accounts.keys import KeyRing
+
+    settings = get_settings()
+    a = settings.auth
+    ring = KeyRing(Path(a.keys_dir) if a.keys_dir else Path(settings.state_dir) / "secrets" / "jwt")
+    if args.retire:
+        # keys older than one access-token lifetime (+1 min) can no longer verify anything live
+        gone = ring.retire(a.access_ttl_seconds + 60)
+        print(f"retired {len(gone)} key(s): {', '.join(gone) or '-'}; signing with {ring.current().kid}")
+    else:
+        print(f"new signing key {ring.rotate()}; older keys still verify until retired")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -115,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
                      help="what the third interactions column holds")
     csv.add_argument("--on-error", choices=["skip", "abort"], default="abort")
 
+    rotate = sub.add_parser("rotate-keys", help="add a new JWT signing key (older ones keep verifying)")
+    rotate.add_argument("--retire", action="store_true",
+                        help="instead, remove keys older than the access-token lifetime")
+
     serve = sub.add_parser("serve", help="serve the API and pages")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
@@ -123,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(get_settings().log_level)
     if args.command == "serve":
         return cmd_serve(args)
+    if args.command == "rotate-keys":
+        return cmd_rotate_keys(args)
     handler = {"migrate": cmd_migrate, "import-demo": cmd_import_demo,
                "import-csv": cmd_import_csv}[args.command]
     return asyncio.run(handler(args))

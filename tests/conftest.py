@@ -1,19 +1,27 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
+from arq.connections import RedisSettings as ArqRedisSettings
+from arq.worker import Worker
+from fastapi import FastAPI
 from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app.main import create_app
-from app.settings import ApiSettings, Neo4jSettings, RedisSettings, Settings
+from app.settings import ApiSettings, AuthSettings, MailSettings, Neo4jSettings, RedisSettings, Settings
 from graph_model.db import connect, migrate
 from ingest.movielens import pipeline as movielens
 from ingest.report import ImportReport
 
+from workers.main import WorkerSettings
+
+from .mailbox import Mailbox
 from .services import Endpoints, endpoints
 
 
@@ -24,13 +32,29 @@ def services() -> Iterator[Endpoints]:
 
 
 @pytest.fixture(scope="session")
-def settings(services: Endpoints) -> Settings:
+def smtp() -> Iterator[Mailbox]:
+    """A real SMTP server on loopback; the app talks SMTP to it."""
+    box = Mailbox()
+    with socket.socket() as probe:  # a free port (aiosmtpd cannot start on port 0)
+        probe.bind(("127.0.0.1", 0))
+        box.port = probe.getsockname()[1]
+    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    controller.start()
+    yield box
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(services: Endpoints, smtp: Mailbox, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(
         env="test",
+        state_dir=str(tmp_path_factory.mktemp("state")),
         neo4j=Neo4jSettings(uri=services.neo4j_uri, user=services.neo4j_user,
                             password=services.neo4j_password),
         redis=RedisSettings(url=services.redis_url),
         api=ApiSettings(),
+        auth=AuthSettings(public_url="https://reelgraph.test"),
+        mail=MailSettings(host="127.0.0.1", port=smtp.port, starttls=False),
     )
 
 
@@ -57,9 +81,30 @@ async def movielens_catalog(driver: AsyncDriver) -> ImportReport:
 
 
 @pytest.fixture(scope="session")
-async def api(settings: Settings, movielens_catalog: object) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            yield client
+async def app(settings: Settings, movielens_catalog: object) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture(scope="session")
+async def api(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    # https, so that Secure cookies travel like in a browser
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="https://test") as client:
+        yield client
+
+
+@pytest.fixture
+async def run_jobs(app: FastAPI, settings: Settings) -> Callable[[], Awaitable[None]]:
+    """Runs the queued jobs in a real arq worker (burst mode), with the app's services."""
+    async def run() -> None:
+        async def startup(ctx: dict) -> None:
+            ctx["auth"] = app.state.auth
+            ctx["driver"] = app.state.driver
+        worker = Worker(functions=WorkerSettings.functions, on_startup=startup, burst=True,
+                        redis_settings=ArqRedisSettings.from_dsn(settings.redis.url),
+                        handle_signals=False, poll_delay=0.05)
+        await worker.async_run()
+        await worker.close()
+    return run

@@ -45,9 +45,10 @@ class Context(BaseContext):
         res.set_cookie(ACCESS_COOKIE, tokens.access_token, max_age=a.access_ttl_seconds, **common)  # type: ignore[arg-type]
         res.set_cookie(REFRESH_COOKIE, tokens.refresh_token, max_age=a.refresh_ttl_days * 86400,
                        path="/graphql", **common)  # type: ignore[arg-type]
-        # readable by the page's script, which echoes it in X-CSRF-Token
-        res.set_cookie(CSRF_COOKIE, secrets.token_urlsafe(24), secure=a.cookie_secure,
-                       samesite="strict", max_age=a.refresh_ttl_days * 86400)
+        # readable by the page's script, which echoes it in X-CSRF-Token; kept across refreshes
+        csrf = (self.request.cookies.get(CSRF_COOKIE) if self.request else None) or secrets.token_urlsafe(24)
+        res.set_cookie(CSRF_COOKIE, csrf, secure=a.cookie_secure, samesite="strict",
+                       max_age=a.refresh_ttl_days * 86400)
 
     def set_access_cookie(self, token: str) -> None:
         if self.request is not None and self.request.cookies.get(ACCESS_COOKIE) and self.response:

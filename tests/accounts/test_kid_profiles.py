@@ -1,0 +1,111 @@
+"""A kid profile never sees a title above its certification cap, in any listing."""
+
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+import httpx
+import pytest
+from neo4j import AsyncDriver
+
+from graph_model import Genre, Media, Person
+
+from ..mailbox import Mailbox
+from .helpers import gql, signed_up
+
+
+@pytest.fixture
+async def rated_titles(driver: AsyncDriver) -> AsyncIterator[dict[str, Media]]:
+    tag = uuid.uuid4().hex[:8]
+    genre = await Genre(name=f"Kidtest {tag}").save()
+    person = await Person(name=f"Actor {tag}").save()
+    titles = {}
+    for cert in ("R", "PG", "TV-MA", None):
+        m = await Media(type="movie", title=f"Kidtest {tag} {cert or 'unrated'}", certification=cert).save()
+        await m.genres.connect(genre)
+        await person.acted_in.connect(m, {"character": "Lead"})
+        titles[cert or "unrated"] = m
+    titles["_person"], titles["_genre"] = person, genre  # type: ignore[assignment]
+    yield titles
+    for node in titles.values():
+        await node.delete()
+
+
+
+
+
+async def test_kid_profile_sees_no_r_rated_title_anywhere(
+    api: httpx.AsyncClient, smtp: Mailbox, run_jobs: Callable[[], Awaitable[None]],
+    rated_titles: dict[str, Media],
+) -> None:
+    _, tokens = await signed_up(api, smtp, run_jobs)
+    parent = tokens["accessToken"]
+    prefix = rated_titles["R"].title.rsplit(" ", 1)[0]
+    genre = rated_titles["_genre"].name  # type: ignore[attr-defined]
+    person = rated_titles["_person"].uid  # type: ignore[attr-defined]
+
+    kid = (await gql(api, 'mutation { createProfile(name: "Robin", isKid: true) { id isKid maxCertLevel privacy } }',
+                     token=parent))["data"]["createProfile"]
+    assert kid["isKid"] and kid["maxCertLevel"] == 10 and kid["privacy"] == "PRIVATE"
+    switched = await gql(api, "mutation($p: ID!) { switchProfile(profileId: $p) { accessToken profile { name } } }",
+                         token=parent, p=kid["id"])
+    kid_token = switched["data"]["switchProfile"]["accessToken"]
+    me = await gql(api, "{ me { activeProfile { name isKid } } }", token=kid_token)
+    assert me["data"]["me"]["activeProfile"] == {"name": "Robin", "isKid": True}
+
+    async def visible(token: str) -> dict[str, object]:
+        body = await gql(api, """query($prefix: String!, $r: ID!, $pg: ID!, $person: ID!) {
+          mediaList(filter: {titlePrefix: $prefix}, first: 50) { totalCount edges { node { title } } }
+          genres { name mediaCount }
+          r: media(id: $r) { title }
+          pg: media(id: $pg) { title }
+          person(id: $person) { credits { media { title } } } }""", token=token, prefix=prefix,
+          r=rated_titles["R"].uid, pg=rated_titles["PG"].uid, person=person)
+        data = body["data"]
+        counts = {g["name"]: g["mediaCount"] for g in data["genres"]}
+        return {
+            "list": sorted(e["node"]["title"].rsplit(" ", 1)[1] for e in data["mediaList"]["edges"]),
+            "total": data["mediaList"]["totalCount"], "genre_count": counts[genre],
+            "r": data["r"], "pg": data["pg"] is not None,
+            "credits": sorted(c["media"]["title"].rsplit(" ", 1)[1] for c in data["person"]["credits"]),
+        }
+
+    assert await visible(parent) == {"list": ["PG", "R", "TV-MA", "unrated"], "total": 4, "genre_count": 4,
+                                      "r": {"title": rated_titles["R"].title}, "pg": True,
+                                      "credits": ["PG", "R", "TV-MA", "unrated"]}
+    # The kid sees the PG title only: R and TV-MA are above the cap, and a title with no
+    # known certification is not shown to kids either.
+    assert await visible(kid_token) == {"list": ["PG"], "total": 1, "genre_count": 1, "r": None,
+                                        "pg": True, "credits": ["PG"]}
+    page = await api.get("/", params={"genre": genre}, headers={"Authorization": f"Bearer {kid_token}"})
+    assert rated_titles["PG"].title in page.text and rated_titles["R"].title not in page.text
+
+    # the kid cannot lift its own cap; the parent can
+    lift = "mutation($id: ID!) { updateProfile(id: $id, input: {maxCertLevel: 18}) { maxCertLevel } }"
+    assert (await gql(api, lift, token=kid_token, id=kid["id"]))["errors"][0]["extensions"]["field"] == "id"
+    assert (await gql(api, lift, token=parent, id=kid["id"]))["data"]["updateProfile"]["maxCertLevel"] == 18
+
+
+async def test_profile_fields_are_validated(api: httpx.AsyncClient, smtp: Mailbox,
+                                           run_jobs: Callable[[], Awaitable[None]]) -> None:
+    _, tokens = await signed_up(api, smtp, run_jobs)
+    t = tokens["accessToken"]
+    me = await gql(api, "{ me { activeProfile { id } } }", token=t)
+    pid = me["data"]["me"]["activeProfile"]["id"]
+    update = "mutation($id: ID!, $in: ProfileInput!) { updateProfile(id: $id, input: $in) { name bio timezone privacy socialLinks { label url } } }"
+    for value, field in (({"name": "x" * 51}, "name"), ({"bio": "b" * 501}, "bio"),
+                         ({"timezone": "Mars/Olympus"}, "timezone"),
+                         ({"socialLinks": [{"label": "site", "url": "javascript:alert(1)"}]}, "socialLinks")):
+        body = await gql(api, update, token=t, id=pid, **{"in": value})
+        assert body["errors"][0]["extensions"]["field"] == field, body
+    ok = await gql(api, update, token=t, id=pid, **{"in": {
+        "bio": "Films at night", "timezone": "Europe/Paris", "privacy": "PUBLIC",
+        "socialLinks": [{"label": "blog", "url": "https://example.com/me"}]}})
+    assert ok["data"]["updateProfile"] == {"name": "Test Person", "bio": "Films at night",
+                                           "timezone": "Europe/Paris", "privacy": "PUBLIC",
+                                           "socialLinks": [{"label": "blog", "url": "https://example.com/me"}]}
+    guest = await gql(api, 'mutation { createProfile(name: "Guest", isGuest: true) { id isGuest } }', token=t)
+    assert guest["data"]["createProfile"]["isGuest"]
+    profiles = await gql(api, "{ myProfiles { name } }", token=t)
+    assert [p["name"] for p in profiles["data"]["myProfiles"]] == ["Test Person", "Guest"]
+    main = await gql(api, "mutation($id: ID!) { deleteProfile(id: $id) }", token=t, id=pid)
+    assert main["errors"][0]["extensions"]["field"] == "id"
