@@ -10,6 +10,8 @@ import structlog
 from arq import create_pool
 from arq.connections import RedisSettings
 from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from redis.asyncio import Redis
 from strawberry.fastapi import GraphQLRouter
 
@@ -17,6 +19,8 @@ from app.accounts.runtime import AuthRuntime
 from app.graphql.context import get_context
 from app.graphql.schema import build_schema
 from app.logging import configure_logging, log
+from app.media.routes import router as media_router
+from app.media.storage import build_storage, media_root
 from app.settings import Settings, get_settings
 from app.system.health import router as health_router
 from app.web.auth_pages import router as auth_pages_router
@@ -36,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.redis = Redis.from_url(settings.redis.url, decode_responses=True)
         app.state.jobs = await create_pool(RedisSettings.from_dsn(settings.redis.url))
         app.state.auth = AuthRuntime(app.state.driver, app.state.redis, app.state.jobs, settings)
+        app.state.storage = build_storage(settings)
         log.info("app.started", neo4j=n.uri, env=settings.env)
         try:
             yield
@@ -46,6 +51,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.driver.close()
 
     app = FastAPI(title="Reelgraph", lifespan=lifespan, docs_url=None, redoc_url=None)
+
+    @app.middleware("http")
+    async def body_limit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        # uploads may carry an image; everything else is small JSON or a form
+        limit = 6 * 1024 * 1024 if request.url.path.startswith("/api/") else 256 * 1024
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return JSONResponse({"error": f"Request body over {limit // 1024} KB"}, status_code=413)
+        return await call_next(request)
 
     @app.middleware("http")
     async def request_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -61,6 +75,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(web_router)
     app.include_router(auth_pages_router)
+    app.include_router(media_router)
+    if settings.storage.backend == "local":
+        root = media_root(settings)
+        root.mkdir(parents=True, exist_ok=True)
+        app.mount("/media", StaticFiles(directory=root), name="media")
     app.include_router(GraphQLRouter(build_schema(settings), context_getter=get_context),
                        prefix="/graphql")
     return app

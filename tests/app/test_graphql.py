@@ -136,3 +136,9 @@ async def test_too_many_aliases(api: httpx.AsyncClient) -> None:
     query = "{ " + " ".join(f"a{i}: genres {{ name }}" for i in range(31)) + " }"
     body = await gql(api, query)
     assert body["errors"][0]["message"] == "Query uses 31 aliases; the limit is 30"
+
+
+async def test_oversized_bodies_are_refused(api: httpx.AsyncClient) -> None:
+    big = "{ genres { name } }" + " " * 300_000
+    response = await api.post("/graphql", json={"query": big})
+    assert response.status_code == 413
