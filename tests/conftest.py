@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -35,17 +36,30 @@ def services() -> Iterator[Endpoints]:
 def smtp() -> Iterator[Mailbox]:
     """A real SMTP server on loopback; the app talks SMTP to it."""
     box = Mailbox()
-    with socket.socket() as probe:  # a free port (aiosmtpd cannot start on port 0)
-        probe.bind(("127.0.0.1", 0))
-        box.port = probe.getsockname()[1]
+    box.port = free_port()  # aiosmtpd cannot start on port 0
     controller = Controller(box, hostname="127.0.0.1", port=box.port)
     controller.start()
     yield box
     controller.stop()
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+OIDC_CLIENT = ("reelgraph-test", "test-client-secret-123")
+
+
 @pytest.fixture(scope="session")
-def settings(services: Endpoints, smtp: Mailbox, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def oidc_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def settings(services: Endpoints, smtp: Mailbox, tmp_path_factory: pytest.TempPathFactory,
+             oidc_port: int) -> Settings:
     return Settings(
         env="test",
         state_dir=str(tmp_path_factory.mktemp("state")),
@@ -53,7 +67,9 @@ def settings(services: Endpoints, smtp: Mailbox, tmp_path_factory: pytest.TempPa
                             password=services.neo4j_password),
         redis=RedisSettings(url=services.redis_url),
         api=ApiSettings(),
-        auth=AuthSettings(public_url="https://reelgraph.test"),
+        auth=AuthSettings(public_url="https://reelgraph.test", oidc_providers=json.dumps([{
+            "name": "test", "issuer": f"http://127.0.0.1:{oidc_port}",
+            "client_id": OIDC_CLIENT[0], "client_secret": OIDC_CLIENT[1]}])),
         mail=MailSettings(host="127.0.0.1", port=smtp.port, starttls=False),
     )
 

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import jwt
-from fastapi import Request
+from fastapi import Request, Response
 
 from . import repository, service
 from .api_tokens import PREFIX
 from .errors import Forbidden, Unauthenticated
 from .runtime import AuthRuntime
 from .tokens import digest
+
+if TYPE_CHECKING:
+    from app.settings import AuthSettings
+
+    from .service import Tokens
 
 ACCESS_COOKIE, REFRESH_COOKIE, CSRF_COOKIE = "rg_access", "rg_refresh", "rg_csrf"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -87,3 +93,18 @@ async def _from_access(rt: AuthRuntime, token: str, via: str) -> Caller:
     if claims.session and await service.is_revoked(rt, claims.session):
         return Caller(None, "This session was signed out")
     return Caller(Principal(claims.user, claims.session, claims.profile, claims.scopes, via))
+
+
+# ---------------------------------------------------------------- web cookies
+
+def set_session_cookies(response: Response, request: Request | None, tokens: "Tokens",
+                        a: "AuthSettings") -> None:
+    """HttpOnly access and refresh cookies, plus the CSRF cookie the page's script echoes
+    in X-CSRF-Token (kept across refreshes so open pages keep working)."""
+    common = {"httponly": True, "secure": a.cookie_secure, "samesite": "lax"}
+    response.set_cookie(ACCESS_COOKIE, tokens.access_token, max_age=a.access_ttl_seconds, **common)  # type: ignore[arg-type]
+    response.set_cookie(REFRESH_COOKIE, tokens.refresh_token, max_age=a.refresh_ttl_days * 86400,
+                        path="/graphql", **common)  # type: ignore[arg-type]
+    csrf = (request.cookies.get(CSRF_COOKIE) if request else None) or secrets.token_urlsafe(24)
+    response.set_cookie(CSRF_COOKIE, csrf, secure=a.cookie_secure, samesite="strict",
+                        max_age=a.refresh_ttl_days * 86400)

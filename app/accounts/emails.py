@@ -8,21 +8,18 @@ from .runtime import AuthRuntime
 from .tokens import digest, random_token
 
 
-async def verification(rt: AuthRuntime, email: str, token: str) -> None:
-    link = f"{rt.settings.auth.public_url}/auth/verify?token={token}"
-    await send(rt.settings.mail, rt.outbox, email, "Confirm your Reelgraph email",
-               f"Welcome to Reelgraph!\n\nConfirm your address within 24 hours:\n{link}\n\n"
-               "If you did not sign up, ignore this message.\n")
-
-
-async def verification_again(rt: AuthRuntime, email: str) -> None:
+async def verification(rt: AuthRuntime, email: str) -> None:
+    """A fresh single-use link for an account that is not verified yet; else nothing."""
     found = await repository.user_by_email(rt.driver, email)
     if found is None or found[0].get("email_verified"):
         return
     token = random_token()
     await rt.redis.set(f"auth:verify:{digest(token)}", found[0]["uid"],
                        ex=rt.settings.auth.verify_ttl_seconds)
-    await verification(rt, email, token)
+    link = f"{rt.settings.auth.public_url}/auth/verify?token={token}"
+    await send(rt.settings.mail, rt.outbox, email, "Confirm your Reelgraph email",
+               f"Welcome to Reelgraph!\n\nConfirm your address within 24 hours:\n{link}\n\n"
+               "If you did not sign up, ignore this message.\n")
 
 
 async def account_exists(rt: AuthRuntime, email: str) -> None:

@@ -16,7 +16,7 @@ class EmailTaken(Exception):
     pass
 
 
-async def create_user(driver: AsyncDriver, email: str, password_hash: str | None,
+async def create_user(driver: AsyncDriver, email: str | None, password_hash: str | None,
                       display_name: str, email_verified: bool = False) -> tuple[dict[str, Any], str]:
     try:
         rows = await write(driver, "accounts/create_user", email=email, password_hash=password_hash,

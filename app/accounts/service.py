@@ -54,14 +54,12 @@ async def register(rt: AuthRuntime, email: str, password: str, name: str) -> Non
     passwords.check_policy(password, email)
     password_hash = passwords.hash_password(password)
     try:
-        user, _ = await repository.create_user(rt.driver, email, password_hash, name)
+        await repository.create_user(rt.driver, email, password_hash, name)
     except repository.EmailTaken:
         await rt.jobs.enqueue_job("send_account_exists", email)
         return
-    token = random_token()
-    await rt.redis.set(f"auth:verify:{digest(token)}", user["uid"],
-                       ex=rt.settings.auth.verify_ttl_seconds)
-    await rt.jobs.enqueue_job("send_verification", email, token)
+    # the job makes the link itself, so no token sits in the queue or the worker's log
+    await rt.jobs.enqueue_job("send_verification", email)
 
 
 async def verify_email(rt: AuthRuntime, token: str) -> str:
@@ -74,7 +72,7 @@ async def verify_email(rt: AuthRuntime, token: str) -> str:
 
 
 async def resend_verification(rt: AuthRuntime, email: str) -> None:
-    await rt.jobs.enqueue_job("send_verification_again", normalize_email(email))
+    await rt.jobs.enqueue_job("send_verification", normalize_email(email))
 
 
 # ---------------------------------------------------------------- sign-in

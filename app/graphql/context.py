@@ -9,7 +9,14 @@ from fastapi import Request
 from neo4j import AsyncDriver
 from strawberry.fastapi import BaseContext
 
-from app.accounts.auth import ACCESS_COOKIE, CSRF_COOKIE, REFRESH_COOKIE, Caller, identify
+from app.accounts.auth import (
+    ACCESS_COOKIE,
+    CSRF_COOKIE,
+    REFRESH_COOKIE,
+    Caller,
+    identify,
+    set_session_cookies,
+)
 from app.accounts.errors import Forbidden
 from app.accounts.runtime import AuthRuntime
 from app.accounts.service import Device, Tokens
@@ -39,16 +46,9 @@ class Context(BaseContext):
     # -- cookies for the web pages (the API uses the Authorization header instead)
 
     def set_session_cookies(self, tokens: Tokens) -> None:
-        a, res = self.settings.auth, self.response
-        assert res is not None
-        common = {"httponly": True, "secure": a.cookie_secure, "samesite": "lax"}
-        res.set_cookie(ACCESS_COOKIE, tokens.access_token, max_age=a.access_ttl_seconds, **common)  # type: ignore[arg-type]
-        res.set_cookie(REFRESH_COOKIE, tokens.refresh_token, max_age=a.refresh_ttl_days * 86400,
-                       path="/graphql", **common)  # type: ignore[arg-type]
-        # readable by the page's script, which echoes it in X-CSRF-Token; kept across refreshes
-        csrf = (self.request.cookies.get(CSRF_COOKIE) if self.request else None) or secrets.token_urlsafe(24)
-        res.set_cookie(CSRF_COOKIE, csrf, secure=a.cookie_secure, samesite="strict",
-                       max_age=a.refresh_ttl_days * 86400)
+        assert self.response is not None
+        request = self.request if isinstance(self.request, Request) else None
+        set_session_cookies(self.response, request, tokens, self.settings.auth)
 
     def set_access_cookie(self, token: str) -> None:
         if self.request is not None and self.request.cookies.get(ACCESS_COOKIE) and self.response:

@@ -7,12 +7,8 @@ from typing import Any
 from app.accounts import emails
 
 
-async def send_verification(ctx: dict[str, Any], email: str, token: str) -> None:
-    await emails.verification(ctx["auth"], email, token)
-
-
-async def send_verification_again(ctx: dict[str, Any], email: str) -> None:
-    await emails.verification_again(ctx["auth"], email)
+async def send_verification(ctx: dict[str, Any], email: str) -> None:
+    await emails.verification(ctx["auth"], email)
 
 
 async def send_account_exists(ctx: dict[str, Any], email: str) -> None:
@@ -23,4 +19,4 @@ async def send_password_reset(ctx: dict[str, Any], email: str) -> None:
     await emails.password_reset(ctx["auth"], email)
 
 
-MAIL_JOBS = [send_verification, send_verification_again, send_account_exists, send_password_reset]
+MAIL_JOBS = [send_verification, send_account_exists, send_password_reset]

@@ -1,0 +1,51 @@
+"""Browser side of OpenID Connect sign-in: redirect out, come back with a cookie session."""
+
+from __future__ import annotations
+
+from html import escape
+
+import httpx
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from app.accounts import oidc
+from app.accounts.auth import set_session_cookies
+from app.accounts.service import Device
+from app.errors import DomainError
+
+from .auth_pages import page
+
+router = APIRouter()
+
+
+def _client() -> httpx.AsyncClient:
+    return httpx.AsyncClient(timeout=10, follow_redirects=False)
+
+
+@router.get("/auth/oidc/{name}/start")
+async def start(request: Request, name: str) -> Response:
+    try:
+        async with _client() as client:
+            url = await oidc.start(request.app.state.auth, name, client)
+    except (DomainError, httpx.HTTPError) as e:
+        return page("Sign-in unavailable", f'<p role="alert">{escape(str(getattr(e, "message", e)))}</p>', 400)
+    return RedirectResponse(url, status_code=302)
+
+
+@router.get("/auth/oidc/{name}/callback")
+async def callback(request: Request, name: str, code: str | None = Query(default=None, max_length=2000),
+                   state: str | None = Query(default=None, max_length=200),
+                   error: str | None = Query(default=None, max_length=200)) -> Response:
+    if error or not code or not state:
+        return page("Sign-in cancelled", f"<p>The provider answered: {escape(error or 'no code')}.</p>", 400)
+    rt = request.app.state.auth
+    device = Device(name=request.headers.get("user-agent", "")[:200],
+                    ip=request.client.host if request.client else "")
+    try:
+        async with _client() as client:
+            tokens = await oidc.finish(rt, name, code, state, device, client)
+    except (DomainError, httpx.HTTPError) as e:
+        return page("Sign-in failed", f'<p role="alert">{escape(str(getattr(e, "message", e)))}</p>', 400)
+    response = RedirectResponse("/", status_code=303)
+    set_session_cookies(response, request, tokens, rt.settings.auth)
+    return response
