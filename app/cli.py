@@ -90,7 +90,7 @@ def cmd_rotate_keys(args: argparse.Namespace) -> int:
     a = settings.auth
     ring = KeyRing(Path(a.keys_dir) if a.keys_dir else Path(settings.state_dir) / "secrets" / "jwt")
     if args.retire:
-        # keys older than one access-token lifetime (+1 min) can no longer verify anything live
+        # keys replaced more than one access-token lifetime (+1 min) ago verify nothing live
         gone = ring.retire(a.access_ttl_seconds + 60)
         print(f"retired {len(gone)} key(s): {', '.join(gone) or '-'}; signing with {ring.current().kid}")
     else:
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rotate = sub.add_parser("rotate-keys", help="add a new JWT signing key (older ones keep verifying)")
     rotate.add_argument("--retire", action="store_true",
-                        help="instead, remove keys older than the access-token lifetime")
+                        help="instead, remove keys replaced more than an access-token lifetime ago")
 
     serve = sub.add_parser("serve", help="serve the API and pages")
     serve.add_argument("--host")

@@ -46,6 +46,7 @@ class AuthSettings(BaseSettings):
     keys_dir: str | None = None
     cookie_secure: bool = True
     login_max_failures: int = 5
+    login_max_failures_per_ip: int = 50
     lockout_seconds: int = 900
     verify_ttl_seconds: int = 86_400
     reset_ttl_seconds: int = 3_600

@@ -67,7 +67,9 @@ def settings(services: Endpoints, smtp: Mailbox, tmp_path_factory: pytest.TempPa
                             password=services.neo4j_password),
         redis=RedisSettings(url=services.redis_url),
         api=ApiSettings(),
-        auth=AuthSettings(public_url="https://reelgraph.test", oidc_providers=json.dumps([{
+        # every test request comes from one address: the per-IP limit is tested on its own
+        auth=AuthSettings(public_url="https://reelgraph.test", login_max_failures_per_ip=100_000,
+                          oidc_providers=json.dumps([{
             "name": "test", "issuer": f"http://127.0.0.1:{oidc_port}",
             "client_id": OIDC_CLIENT[0], "client_secret": OIDC_CLIENT[1]}])),
         mail=MailSettings(host="127.0.0.1", port=smtp.port, starttls=False),
@@ -109,6 +111,14 @@ async def api(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="https://test") as client:
         yield client
+
+
+@pytest.fixture(autouse=True)
+def fresh_cookies(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests share one client: cookies one test earned must not sign in the next."""
+    yield
+    if "api" in request.fixturenames:
+        request.getfixturevalue("api").cookies.clear()
 
 
 @pytest.fixture

@@ -33,9 +33,13 @@ async def password_reset(rt: AuthRuntime, email: str) -> None:
     found = await repository.user_by_email(rt.driver, email)
     if found is None:
         return  # nothing to send; the request already answered like any other
+    user, ttl = found[0]["uid"], rt.settings.auth.reset_ttl_seconds
     token = random_token()
-    await rt.redis.set(f"auth:reset:{digest(token)}", found[0]["uid"],
-                       ex=rt.settings.auth.reset_ttl_seconds)
+    # only the newest link works: the one it replaces is deleted
+    previous = await rt.redis.set(f"auth:reset-for:{user}", digest(token), ex=ttl, get=True)
+    if previous:
+        await rt.redis.delete(f"auth:reset:{previous}")
+    await rt.redis.set(f"auth:reset:{digest(token)}", user, ex=ttl)
     link = f"{rt.settings.auth.public_url}/auth/reset?token={token}"
     await send(rt.settings.mail, rt.outbox, email, "Reset your Reelgraph password",
                f"Use this link within an hour to choose a new password:\n{link}\n\n"

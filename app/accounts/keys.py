@@ -37,19 +37,21 @@ class KeyRing:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._keys: dict[str, SigningKey] = {}
-        self._loaded_at = 0.0
+        self._seen = -1  # the folder's mtime when last read
 
-    def _load(self) -> None:
-        # re-read at most every 10 s so a rotation reaches every running process
-        if self._keys and time.monotonic() - self._loaded_at < 10:
-            return
-        if not any(self.folder.glob("*.pem")):
+    def _load(self, force: bool = False) -> None:
+        # Adding or removing a key changes the folder's mtime: one stat per use is enough
+        # for a rotation by any process to reach every running one at once.
+        if not self.folder.is_dir() or not any(self.folder.glob("*.pem")):
             self.rotate()
+        stamp = self.folder.stat().st_mtime_ns
+        if self._keys and not force and stamp == self._seen:
+            return
         self._keys = {
             p.stem: SigningKey(p.stem, p.read_bytes(), p.stat().st_mtime)
             for p in self.folder.glob("*.pem")
         }
-        self._loaded_at = time.monotonic()
+        self._seen = stamp
 
     def current(self) -> SigningKey:
         self._load()
@@ -73,18 +75,15 @@ class KeyRing:
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption()))
         path.chmod(0o600)
-        self._keys = {}
         return kid
 
-    def retire(self, older_than_seconds: float) -> list[str]:
-        """Remove keys older than the given age, always keeping the newest."""
-        self._keys = {}
-        newest = self.current().kid
-        cutoff = time.time() - older_than_seconds
-        gone = []
-        for p in self.folder.glob("*.pem"):
-            if p.stem != newest and p.stat().st_mtime < cutoff:
-                p.unlink()
-                gone.append(p.stem)
-        self._keys = {}
+    def retire(self, token_lifetime: float) -> list[str]:
+        """Remove keys that stopped signing more than one token lifetime ago: a key stops
+        signing when its successor appears, so every token it signed has expired."""
+        self._load(force=True)
+        ordered = sorted(self._keys.values(), key=lambda k: (k.created, k.kid))
+        cutoff = time.time() - token_lifetime
+        gone = [old.kid for old, successor in zip(ordered, ordered[1:]) if successor.created < cutoff]
+        for kid in gone:
+            (self.folder / f"{kid}.pem").unlink()
         return gone

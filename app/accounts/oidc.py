@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import secrets
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -23,10 +24,17 @@ from app.errors import InvalidInput
 from . import repository
 from .errors import InvalidCredentials
 from .runtime import AuthRuntime
-from .service import Device, Tokens, start_session
+from .service import Device, Tokens, revoke, start_session, two_factor_challenge
 from .tokens import random_token
 
 DISCOVERY_TTL = 3600
+ALGORITHMS = {"RS256", "PS256", "ES256", "EdDSA"}  # never "none" or HMAC, whatever discovery says
+
+
+@dataclass
+class Outcome:
+    tokens: Tokens | None = None
+    challenge: str | None = None  # the account has two-factor sign-in: ask for a code
 
 
 @dataclass(frozen=True)
@@ -92,22 +100,30 @@ async def start(rt: AuthRuntime, name: str, client: httpx.AsyncClient) -> str:
 
 async def _id_claims(cfg: ProviderConfig, meta: dict[str, Any], id_token: str, nonce: str,
                      client: httpx.AsyncClient) -> dict[str, Any]:
-    keys = (await client.get(meta["jwks_uri"])).json()["keys"]
+    published = await client.get(meta["jwks_uri"])
+    if published.status_code != 200:
+        raise InvalidCredentials("The sign-in provider's keys could not be read")
+    keys = published.json().get("keys", [])
     kid = jwt.get_unverified_header(id_token).get("kid")
     matching = [k for k in keys if kid is None or k.get("kid") == kid]
     if not matching:
         raise InvalidCredentials("The ID token was signed with a key the provider does not publish")
     jwk = jwt.PyJWK(matching[0])
     claims: dict[str, Any] = jwt.decode(
-        id_token, jwk.key, algorithms=meta.get("id_token_signing_alg_values_supported", ["RS256"]),
+        id_token, jwk.key,
+        algorithms=sorted(ALGORITHMS & set(meta.get("id_token_signing_alg_values_supported", ["RS256"]))),
         audience=cfg.client_id, issuer=cfg.issuer, options={"require": ["exp", "iat", "sub"]})
     if claims.get("nonce") != nonce:
         raise InvalidCredentials("The ID token does not answer this sign-in (nonce)")
     return claims
 
 
-async def finish(rt: AuthRuntime, name: str, code: str, state: str, device: Device,
-                 client: httpx.AsyncClient) -> Tokens:
+async def finish(rt: AuthRuntime, name: str, code: str, state: str, browser_state: str | None,
+                 device: Device, client: httpx.AsyncClient) -> Outcome:
+    # The state must come back in the same browser that started (its cookie): otherwise
+    # someone could hand a victim their own callback link and sign them into their account.
+    if not browser_state or not secrets.compare_digest(browser_state, state):
+        raise InvalidCredentials("This sign-in was started in another browser; start again")
     saved = await rt.redis.getdel(f"oidc:state:{state[:200]}")
     if saved is None:
         raise InvalidCredentials("This sign-in expired or was already used; start again")
@@ -120,7 +136,7 @@ async def finish(rt: AuthRuntime, name: str, code: str, state: str, device: Devi
         "grant_type": "authorization_code", "code": code[:2000], "redirect_uri": redirect_uri(rt, name),
         "code_verifier": flow["verifier"],
     }, auth=(cfg.client_id, cfg.client_secret))
-    if response.status_code != 200:
+    if response.status_code != 200 or "id_token" not in response.json():
         raise InvalidCredentials("The sign-in provider refused the code")
     body = response.json()
     claims = await _id_claims(cfg, meta, body["id_token"], flow["nonce"], client)
@@ -133,28 +149,35 @@ async def finish(rt: AuthRuntime, name: str, code: str, state: str, device: Devi
     return await sign_in(rt, name, claims, device)
 
 
-async def sign_in(rt: AuthRuntime, name: str, claims: dict[str, Any], device: Device) -> Tokens:
+async def sign_in(rt: AuthRuntime, name: str, claims: dict[str, Any], device: Device) -> Outcome:
     key = f"{name}|{claims['sub']}"
     found = await repository.identity_user(rt.driver, key)
-    email = claims.get("email")
+    # An email the provider has not verified is not used at all: not to link, not to refuse
+    # (which would tell whether it is registered), not to store.
+    email = claims.get("email") if claims.get("email_verified") is True else None
     email = email.strip().lower() if isinstance(email, str) else None
-    verified = claims.get("email_verified") is True
     if found is None and email:
-        existing = await repository.user_by_email(rt.driver, email)
-        if existing is not None:
-            if not verified:
-                raise InvalidCredentials("An account uses this email; the provider has not verified "
-                                         "it, so sign in with your password instead")
-            found = existing
-            await repository.append_audit(rt.driver, existing[0]["uid"], "identity_linked",
-                                          provider=name)
+        found = await repository.user_by_email(rt.driver, email)
+        if found is not None:
+            await _claim_by_verified_email(rt, found[0], name)
     if found is None:
         display = str(claims.get("name") or (email or "Reelgraph friend").split("@")[0])[:50]
         try:
-            found = await repository.create_user(rt.driver, email if verified else None, None,
-                                                 display, email_verified=verified)
-        except repository.EmailTaken:
-            raise InvalidCredentials("An account uses this email; sign in with it first") from None
+            found = await repository.create_user(rt.driver, email, None, display,
+                                                 email_verified=email is not None)
+        except repository.EmailTaken:  # created between our lookup and now
+            raise InvalidCredentials("Sign-in did not complete; try again") from None
     user, profile = found
     await repository.link_identity(rt.driver, user["uid"], name, str(claims["sub"]), email)
-    return await start_session(rt, user["uid"], profile, device, kind="login_oidc")
+    if user.get("totp_enabled"):
+        return Outcome(challenge=await two_factor_challenge(rt, user["uid"], user.get("email")))
+    return Outcome(tokens=await start_session(rt, user["uid"], profile, device, kind="login_oidc"))
+
+
+async def _claim_by_verified_email(rt: AuthRuntime, user: dict[str, Any], provider: str) -> None:
+    """Linking by a provider-verified email. If the account never proved that address,
+    whoever set its password did not own it: the password and sessions go."""
+    if not user.get("email_verified"):
+        await repository.update_user(rt.driver, user["uid"], email_verified=True, password_hash=None)
+        await revoke(rt, user["uid"])
+    await repository.append_audit(rt.driver, user["uid"], "identity_linked", provider=provider)

@@ -115,3 +115,18 @@ async def link_identity(driver: AsyncDriver, user: str, provider: str, subject: 
                         email: str | None) -> None:
     await write(driver, "accounts/link_identity", user=user, key=f"{provider}|{subject}",
                 provider=provider, subject=subject, email=email)
+
+
+async def use_recovery_code(driver: AsyncDriver, user: str, code_hash: str) -> bool:
+    """Removes the code if present, atomically: a code signs in once, even when racing."""
+    return bool(await write(driver, "accounts/use_recovery_code", user=user, code_hash=code_hash))
+
+
+async def revoke_profile_credentials(driver: AsyncDriver, user: str, profile: str) -> list[str]:
+    rows = await write(driver, "accounts/revoke_profile_credentials", user=user, profile=profile)
+    return list(rows[0]["sessions"]) if rows else []
+
+
+async def revoke_all_api_tokens(driver: AsyncDriver, user: str) -> int:
+    rows = await write(driver, "accounts/revoke_all_api_tokens", user=user)
+    return int(rows[0]["revoked"]) if rows else 0

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
 from app.errors import InvalidInput
 from app.profiles import repository as profiles
+from app.profiles.service import require_grown_up
 from app.profiles.types import Profile
 
 from . import api_tokens, repository, service, twofactor
+from .auth import Principal
 from .errors import InvalidCredentials
 from .types import (
     ApiToken,
@@ -25,6 +29,10 @@ from .types import (
 
 Info = strawberry.Info  # context is app.graphql.context.Context
 CHECK_INBOX = "If that address can be used, a message is on its way; check your inbox."
+
+
+async def grown_up(info: Info) -> Principal:
+    return await require_grown_up(info.context.driver, info.context.caller)
 
 
 def _payload(info: Info, tokens: service.Tokens, use_cookie: bool) -> AuthPayload:
@@ -51,22 +59,25 @@ class AccountQuery:
 
     @strawberry.field
     async def my_sessions(self, info: Info) -> list[Session]:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         rows = await repository.list_sessions(info.context.driver, p.user)
         return [Session.from_row(r, p.session) for r in rows]
 
     @strawberry.field
     async def my_api_tokens(self, info: Info) -> list[ApiToken]:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         return [ApiToken.from_row(r) for r in await repository.list_api_tokens(info.context.driver, p.user)]
 
     @strawberry.field(description="Security events on this account, newest first")
     async def audit_log(self, info: Info, first: int = 50, before: str | None = None) -> list[AuditEvent]:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         if not 1 <= first <= 100:
             raise InvalidInput("first must be between 1 and 100", field="first")
-        if before is not None and len(before) > 40:
-            raise InvalidInput("before must be a date-time", field="before")
+        if before is not None:
+            try:
+                datetime.fromisoformat(before[:40])
+            except ValueError:
+                raise InvalidInput("before must be an ISO 8601 date-time", field="before") from None
         rows = await repository.list_audit(info.context.driver, p.user, first, before)
         return [AuditEvent.from_row(r) for r in rows]
 
@@ -124,7 +135,7 @@ class AccountMutation:
 
     @strawberry.mutation(description="Sign out every session of this account; returns how many")
     async def logout_everywhere(self, info: Info) -> int:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         revoked = await service.revoke(info.context.auth, p.user)
         await repository.append_audit(info.context.driver, p.user, "logout_everywhere")
         info.context.clear_session_cookies()
@@ -132,7 +143,7 @@ class AccountMutation:
 
     @strawberry.mutation
     async def revoke_session(self, info: Info, id: strawberry.ID) -> bool:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         if not await service.revoke(info.context.auth, p.user, str(id)[:64]):
             raise InvalidInput("No such session", field="id")
         return True
@@ -149,36 +160,36 @@ class AccountMutation:
 
     @strawberry.mutation
     async def change_password(self, info: Info, current_password: str, new_password: str) -> bool:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         await service.change_password(info.context.auth, p.user, p.session, current_password,
                                       new_password)
         return True
 
     @strawberry.mutation
     async def start_two_factor_setup(self, info: Info) -> TwoFactorSetup:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         secret, uri = await twofactor.start_setup(info.context.auth, p.user)
         return TwoFactorSetup(secret=secret, otpauth_uri=uri)
 
     @strawberry.mutation(description="Turns two-factor on; returns one-time recovery codes, shown once")
     async def confirm_two_factor(self, info: Info, code: str) -> list[str]:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         return await twofactor.confirm_setup(info.context.auth, p.user, code)
 
     @strawberry.mutation
     async def disable_two_factor(self, info: Info, password: str, code: str) -> bool:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         await twofactor.disable(info.context.auth, p.user, password, code)
         return True
 
     @strawberry.mutation
     async def create_api_token(self, info: Info, name: str, scopes: list[str]) -> CreatedApiToken:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         token, row = await api_tokens.create(info.context.auth, p.user, p.profile, name, scopes)
         return CreatedApiToken(token=token, api_token=ApiToken.from_row(row))
 
     @strawberry.mutation
     async def revoke_api_token(self, info: Info, id: strawberry.ID) -> bool:
-        p = info.context.caller.require_session()
+        p = await grown_up(info)
         await api_tokens.revoke(info.context.auth, p.user, str(id))
         return True

@@ -6,6 +6,7 @@ Anything that depends on whether an email is registered either happens in a job
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +54,7 @@ async def register(rt: AuthRuntime, email: str, password: str, name: str) -> Non
     name = display_name(name)
     passwords.check_policy(password, email)
     password_hash = passwords.hash_password(password)
+    await ratelimit.mail(rt.redis, email)
     try:
         await repository.create_user(rt.driver, email, password_hash, name)
     except repository.EmailTaken:
@@ -72,7 +74,9 @@ async def verify_email(rt: AuthRuntime, token: str) -> str:
 
 
 async def resend_verification(rt: AuthRuntime, email: str) -> None:
-    await rt.jobs.enqueue_job("send_verification", normalize_email(email))
+    email = normalize_email(email)
+    await ratelimit.mail(rt.redis, email)
+    await rt.jobs.enqueue_job("send_verification", email)
 
 
 # ---------------------------------------------------------------- sign-in
@@ -82,12 +86,10 @@ async def login(rt: AuthRuntime, email: str, password: str, device: Device) -> L
     email = normalize_email(email)
     if len(password) > passwords.MAX_LENGTH:
         raise InvalidCredentials(GENERIC_LOGIN_ERROR)
-    if await ratelimit.locked(rt.redis, email, a.login_max_failures):
-        raise TooManyAttempts("Too many failed sign-in attempts; try again in a few minutes")
+    await ratelimit.attempt(rt.redis, email, device.ip, a)
     found = await repository.user_by_email(rt.driver, email)
     user = found[0] if found else None
     if not passwords.verify(user.get("password_hash") if user else None, password):
-        await ratelimit.failed(rt.redis, email, a.lockout_seconds)
         if user is not None:
             rt.spawn(repository.append_audit(rt.driver, user["uid"], "login_failed",
                                              device.ip, device.name))
@@ -96,15 +98,20 @@ async def login(rt: AuthRuntime, email: str, password: str, device: Device) -> L
     if not user.get("email_verified"):
         raise InvalidCredentials("Verify your email address before signing in; "
                                  "we can send the link again")
-    await ratelimit.succeeded(rt.redis, email)
     if passwords.needs_rehash(user["password_hash"]):
         await repository.update_user(rt.driver, user["uid"],
                                      password_hash=passwords.hash_password(password))
     if user.get("totp_enabled"):
-        challenge = random_token()
-        await rt.redis.set(f"auth:challenge:{digest(challenge)}", user["uid"], ex=300)
-        return LoginOutcome(challenge=challenge)
+        # the reserved attempt stays taken until the second factor succeeds too
+        return LoginOutcome(challenge=await two_factor_challenge(rt, user["uid"], email))
+    await ratelimit.succeeded(rt.redis, email, device.ip)
     return LoginOutcome(tokens=await start_session(rt, user["uid"], found[1], device))
+
+
+async def two_factor_challenge(rt: AuthRuntime, user: str, email: str | None) -> str:
+    challenge = random_token()
+    await rt.redis.set(f"auth:challenge:{digest(challenge)}", json.dumps([user, email or user]), ex=300)
+    return challenge
 
 
 async def start_session(rt: AuthRuntime, user: str, profile: str | None, device: Device,
@@ -143,13 +150,32 @@ async def refresh(rt: AuthRuntime, refresh_token: str) -> Tokens:
 async def revoke(rt: AuthRuntime, user: str, session: str | None = None) -> list[str]:
     """End one session (or all): refresh fails at once, access tokens are refused via Redis."""
     revoked = await repository.revoke_sessions(rt.driver, user, session)
-    ttl = rt.settings.auth.access_ttl_seconds + 60
-    if revoked:
+    await _mark_revoked(rt, revoked)
+    return revoked
+
+
+async def revoke_profile(rt: AuthRuntime, user: str, profile: str) -> None:
+    await _mark_revoked(rt, await repository.revoke_profile_credentials(rt.driver, user, profile))
+
+
+async def _mark_revoked(rt: AuthRuntime, sessions: list[str]) -> None:
+    ttl = rt.settings.auth.access_ttl_seconds + 60  # past that, the tokens expire anyway
+    if sessions:
         async with rt.redis.pipeline(transaction=False) as pipe:
-            for sid in revoked:
+            for sid in sessions:
                 pipe.set(f"auth:revoked:{sid}", "1", ex=ttl)
             await pipe.execute()
-    return revoked
+
+
+async def confirm_password(rt: AuthRuntime, user: str, password: str, field: str) -> dict[str, Any]:
+    """Step-up: the account password again, throttled like sign-in."""
+    found = await repository.user_by_id(rt.driver, user)
+    who = (found[0].get("email") if found else None) or user
+    await ratelimit.attempt(rt.redis, who, "", rt.settings.auth)
+    if found is None or not passwords.verify(found[0].get("password_hash"), password):
+        raise InvalidInput("Password is not correct", field=field)
+    await ratelimit.succeeded(rt.redis, who, "")
+    return found[0]
 
 
 async def is_revoked(rt: AuthRuntime, session: str) -> bool:
@@ -168,7 +194,9 @@ async def switch_profile(rt: AuthRuntime, user: str, session: str, profile: str)
 async def request_password_reset(rt: AuthRuntime, email: str) -> None:
     # The job decides whether there is anything to send; this request does the same work
     # for every address.
-    await rt.jobs.enqueue_job("send_password_reset", normalize_email(email))
+    email = normalize_email(email)
+    await ratelimit.mail(rt.redis, email)
+    await rt.jobs.enqueue_job("send_password_reset", email)
 
 
 async def reset_password(rt: AuthRuntime, token: str, new_password: str) -> None:
@@ -184,15 +212,16 @@ async def reset_password(rt: AuthRuntime, token: str, new_password: str) -> None
     await repository.update_user(rt.driver, user, password_hash=passwords.hash_password(new_password),
                                  email_verified=True)
     await revoke(rt, user)
+    # a reset may follow a compromise: scripts and extensions must be re-authorised too
+    await repository.revoke_all_api_tokens(rt.driver, user)
+    await rt.redis.delete(f"auth:reset-for:{user}")
     await repository.append_audit(rt.driver, user, "password_reset")
 
 
 async def change_password(rt: AuthRuntime, user: str, session: str | None, current: str,
                           new_password: str) -> None:
-    found = await repository.user_by_id(rt.driver, user)
-    if found is None or not passwords.verify(found[0].get("password_hash"), current):
-        raise InvalidInput("Current password is not correct", field="currentPassword")
-    passwords.check_policy(new_password, found[0].get("email"), "newPassword")
+    account = await confirm_password(rt, user, current, "currentPassword")
+    passwords.check_policy(new_password, account.get("email"), "newPassword")
     await repository.update_user(rt.driver, user, password_hash=passwords.hash_password(new_password))
     for sid in [s["uid"] for s in await repository.list_sessions(rt.driver, user)]:
         if sid != session:  # other devices sign in again; this one stays

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 from datetime import datetime
 
@@ -9,10 +10,10 @@ import pyotp
 
 from app.errors import InvalidInput
 
-from . import passwords, repository
+from . import ratelimit, repository
 from .errors import InvalidCredentials
 from .runtime import AuthRuntime
-from .service import Device, Tokens, start_session
+from .service import Device, Tokens, confirm_password, start_session
 from .tokens import digest
 
 RECOVERY_CODES = 10
@@ -76,29 +77,29 @@ async def _secret(rt: AuthRuntime, account: dict[str, object]) -> str:
 
 async def complete_login(rt: AuthRuntime, challenge: str, code: str | None,
                          recovery_code: str | None, device: Device) -> Tokens:
+    a = rt.settings.auth
     key = f"auth:challenge:{digest(challenge[:200])}"
-    user = await rt.redis.get(key)
-    if user is None:
+    saved = await rt.redis.get(key)
+    if saved is None:
         raise InvalidCredentials("Sign in again; this step expired")
-    attempts = await rt.redis.incr(f"{key}:tries")
-    await rt.redis.expire(f"{key}:tries", 300)
-    if attempts > 5:
-        await rt.redis.delete(key)
-        raise InvalidCredentials("Too many wrong codes; sign in again")
+    user, email = json.loads(saved)
+    # every code tried counts against the same limit as passwords
+    await ratelimit.attempt(rt.redis, email, device.ip, a)
     found = await repository.user_by_id(rt.driver, user)
     if found is None:
         raise InvalidCredentials("This account no longer exists")
     account, profile = found
     if code and await _accept_code(rt, user, await _secret(rt, account), code):
         kind = "login_2fa"
-    elif recovery_code and digest(recovery_code.strip().lower()) in (account.get("recovery_codes") or []):
-        remaining = [h for h in account["recovery_codes"] if h != digest(recovery_code.strip().lower())]
-        await repository.update_user(rt.driver, user, recovery_codes=remaining)
+    elif recovery_code and await repository.use_recovery_code(
+            rt.driver, user, digest(recovery_code.strip().lower())):
         kind = "login_recovery_code"
     else:
         await repository.append_audit(rt.driver, user, "2fa_failed", device.ip, device.name)
         raise InvalidInput("That code is not valid", field="code")
-    await rt.redis.delete(key)
+    if await rt.redis.getdel(key) is None:  # one session per challenge, even when racing
+        raise InvalidCredentials("Sign in again; this step expired")
+    await ratelimit.succeeded(rt.redis, email, device.ip)
     return await start_session(rt, user, profile, device, kind=kind)
 
 
@@ -107,9 +108,7 @@ async def disable(rt: AuthRuntime, user: str, password: str, code: str) -> None:
     found = await repository.user_by_id(rt.driver, user)
     if found is None or not found[0].get("totp_enabled"):
         raise InvalidInput("Two-factor sign-in is not on", field="twoFactor")
-    account = found[0]
-    if not passwords.verify(account.get("password_hash"), password):
-        raise InvalidInput("Password is not correct", field="password")
+    account = await confirm_password(rt, user, password, "password")
     if not await _accept_code(rt, user, await _secret(rt, account), code):
         raise InvalidInput("That code is not valid", field="code")
     await repository.update_user(rt.driver, user, totp_enabled=False, totp_secret=None,

@@ -21,7 +21,7 @@ from app.accounts.errors import Forbidden
 from app.accounts.runtime import AuthRuntime
 from app.accounts.service import Device, Tokens
 from app.catalog.loaders import CatalogLoaders
-from app.profiles.service import certification_cap
+from app.profiles.service import viewer_cap
 from app.settings import Settings
 
 
@@ -76,7 +76,5 @@ class Context(BaseContext):
 async def get_context(request: Request) -> Context:
     state = request.app.state
     caller = await identify(state.auth, request)
-    p = caller.principal
-    cap = await certification_cap(state.driver, p.user, p.profile) if p else None
     return Context(driver=state.driver, settings=state.settings, auth=state.auth, caller=caller,
-                   max_level=cap)
+                   max_level=await viewer_cap(state.driver, caller))

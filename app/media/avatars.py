@@ -34,14 +34,15 @@ def render(data: bytes) -> dict[int, bytes]:
             kind = probe.format
             probe.verify()
         opened = Image.open(io.BytesIO(data))
+        # the header gives the size: refuse big pictures before decoding a single pixel
+        if max(opened.size) > MAX_SIDE:
+            raise InvalidInput(f"Images must be at most {MAX_SIDE} pixels on each side", field="file")
         opened.load()
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError):
         raise InvalidInput("The file is not an image we can read (JPEG, PNG, WebP or GIF)",
                            field="file") from None
     if kind not in FORMATS:
         raise InvalidInput("Images must be JPEG, PNG, WebP or GIF", field="file")
-    if max(opened.size) > MAX_SIDE:
-        raise InvalidInput(f"Images must be at most {MAX_SIDE} pixels on each side", field="file")
     mode = "RGBA" if opened.mode in ("RGBA", "LA", "P") else "RGB"
     image = ImageOps.exif_transpose(opened).convert(mode)
     side = min(image.size)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
-from fastapi import APIRouter, Request, UploadFile
+from fastapi import APIRouter, Request
+from starlette.datastructures import UploadFile as StarletteUpload
 from fastapi.responses import JSONResponse
 
 from app.accounts.auth import identify
-from app.errors import DomainError
+from app.errors import DomainError, InvalidInput
 from app.profiles import repository as profiles
 from app.profiles import service as profile_service
 
@@ -22,12 +23,17 @@ def error(e: DomainError) -> JSONResponse:
 
 
 @router.post("/api/profiles/{profile_id}/avatar")
-async def upload_avatar(request: Request, profile_id: str, file: UploadFile) -> JSONResponse:
+async def upload_avatar(request: Request, profile_id: str) -> JSONResponse:
     state = request.app.state
     try:
-        p = (await identify(state.auth, request)).require_session()
+        # who and whose profile first; only then is the upload read
+        p = await profile_service.require_grown_up(state.driver, await identify(state.auth, request))
         await profile_service.must_own(state.driver, p.user, profile_id)
-        data = await file.read(avatars.MAX_BYTES + 1)
+        async with request.form(max_files=1, max_fields=5) as form:
+            file = form.get("file")
+            if not isinstance(file, StarletteUpload):
+                raise InvalidInput("Send the image in a form field named file", field="file")
+            data = await file.read(avatars.MAX_BYTES + 1)
         urls = await avatars.store(state.storage, profile_id, data)
     except DomainError as e:
         return error(e)

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from neo4j import AsyncDriver
 
+from app.accounts.auth import Caller, Principal
+from app.accounts.errors import Forbidden
 from app.accounts.validation import bounded, display_name
 from app.errors import InvalidInput, NotFound
 
@@ -77,16 +79,10 @@ async def create(driver: AsyncDriver, user: str, name: str, is_kid: bool, is_gue
 
 async def update(driver: AsyncDriver, user: str, profile: str, acting: str | None,
                  **fields: Any) -> dict[str, Any]:
-    current = await repository.get_profile(driver, user, profile)
-    if current is None:
-        raise NotFound("No such profile", field="id")
-    if acting != profile or current.get("is_kid"):
-        # a kid profile cannot lift its own cap; parents change it from their profile
-        acting_row = await repository.get_profile(driver, user, acting) if acting else None
-        if acting_row is None or acting_row.get("is_kid") or acting_row.get("is_guest"):
-            raise InvalidInput("Switch to a grown-up profile to change this one", field="id")
+    # the caller is a grown-up profile (require_grown_up): kids cannot lift their own cap
     updated = await repository.update_profile(driver, user, profile, clean(fields))
-    assert updated is not None
+    if updated is None:
+        raise NotFound("No such profile", field="id")
     return updated
 
 
@@ -104,11 +100,40 @@ async def must_own(driver: AsyncDriver, user: str, profile: str) -> dict[str, An
     return row
 
 
+STRICTEST = 0  # G / TV-Y / TV-G only
+
+
 async def certification_cap(driver: AsyncDriver, user: str, profile: str | None) -> int | None:
-    """The highest certification level the acting profile may see; None means no cap."""
+    """The highest certification level the acting profile may see; None means no cap.
+    A profile that no longer exists gets the strictest cap: fail closed, not open."""
     if profile is None:
         return None
     row = await repository.viewer(driver, user, profile)
-    if row is None or not row["is_kid"]:
+    if row is None:
+        return STRICTEST
+    if not row["is_kid"]:
         return None
     return row["max_cert_level"] if row["max_cert_level"] is not None else KID_DEFAULT_LEVEL
+
+
+async def viewer_cap(driver: AsyncDriver, caller: Caller) -> int | None:
+    """The cap for this request. Credentials that were presented but refused (expired,
+    revoked) get the strictest cap rather than the anonymous, uncapped catalog: a kid's
+    device with a stale token must not see everything."""
+    if caller.principal is None:
+        return STRICTEST if caller.problem else None
+    return await certification_cap(driver, caller.principal.user, caller.principal.profile)
+
+
+def restricted(row: dict[str, Any] | None) -> bool:
+    return row is None or bool(row.get("is_kid")) or bool(row.get("is_guest"))
+
+
+async def require_grown_up(driver: AsyncDriver, caller: Caller) -> Principal:
+    """Account management (2FA, tokens, sessions, profiles) is for the account's grown-up
+    profiles, from a signed-in session: never from a kid or guest profile or an API token."""
+    p = caller.require_session()
+    row = await repository.get_profile(driver, p.user, p.profile) if p.profile else None
+    if p.profile is not None and restricted(row):
+        raise Forbidden("Switch to a grown-up profile to manage the account")
+    return p

@@ -5,9 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from app.accounts import service
+from app.accounts import service, twofactor
+from app.accounts.auth import set_session_cookies
 from app.errors import DomainError
 
 router = APIRouter()
@@ -60,3 +61,31 @@ async def reset_submit(request: Request, token: str = Form(max_length=200),
         return page("Password not changed", f'<p role="alert">{escape(e.message)}</p>', 400)
     return page("Password changed", "<p>Your password is changed and every session signed out. "
                 "Sign in with the new password.</p>")
+
+
+@router.get("/auth/two-factor", response_class=HTMLResponse)
+async def two_factor_form(challenge: str = Query(max_length=200)) -> HTMLResponse:
+    return page("Two-factor sign-in", f"""<form method="post" action="/auth/two-factor">
+<input type="hidden" name="challenge" value="{escape(challenge)}">
+<label for="code">Code from your authenticator app</label>
+<input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6">
+<label for="rc">Or a recovery code</label>
+<input id="rc" name="recovery_code" maxlength="20" autocomplete="off">
+<button type="submit">Sign in</button></form>""")
+
+
+@router.post("/auth/two-factor")
+async def two_factor_submit(request: Request, challenge: str = Form(max_length=200),
+                            code: str = Form(default="", max_length=10),
+                            recovery_code: str = Form(default="", max_length=20)) -> Response:
+    # The challenge (from a password or provider sign-in moments ago) is the credential.
+    rt = request.app.state.auth
+    device = service.Device(name=request.headers.get("user-agent", "")[:200],
+                            ip=request.client.host if request.client else "")
+    try:
+        tokens = await twofactor.complete_login(rt, challenge, code or None, recovery_code or None, device)
+    except DomainError as e:
+        return page("Not signed in", f'<p role="alert">{escape(e.message)}</p>', 400)
+    response = RedirectResponse("/", status_code=303)
+    set_session_cookies(response, request, tokens, rt.settings.auth)
+    return response

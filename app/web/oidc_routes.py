@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 from fastapi import APIRouter, Query, Request
@@ -16,6 +17,7 @@ from app.errors import DomainError
 from .auth_pages import page
 
 router = APIRouter()
+STATE_COOKIE = "rg_oidc_state"
 
 
 def _client() -> httpx.AsyncClient:
@@ -29,7 +31,11 @@ async def start(request: Request, name: str) -> Response:
             url = await oidc.start(request.app.state.auth, name, client)
     except (DomainError, httpx.HTTPError) as e:
         return page("Sign-in unavailable", f'<p role="alert">{escape(str(getattr(e, "message", e)))}</p>', 400)
-    return RedirectResponse(url, status_code=302)
+    response = RedirectResponse(url, status_code=302)
+    state = parse_qs(urlsplit(url).query)["state"][0]
+    response.set_cookie(STATE_COOKIE, state, max_age=600, path="/auth/oidc", httponly=True,
+                        secure=request.app.state.settings.auth.cookie_secure, samesite="lax")
+    return response
 
 
 @router.get("/auth/oidc/{name}/callback")
@@ -43,9 +49,16 @@ async def callback(request: Request, name: str, code: str | None = Query(default
                     ip=request.client.host if request.client else "")
     try:
         async with _client() as client:
-            tokens = await oidc.finish(rt, name, code, state, device, client)
+            outcome = await oidc.finish(rt, name, code, state, request.cookies.get(STATE_COOKIE),
+                                        device, client)
     except (DomainError, httpx.HTTPError) as e:
         return page("Sign-in failed", f'<p role="alert">{escape(str(getattr(e, "message", e)))}</p>', 400)
-    response = RedirectResponse("/", status_code=303)
-    set_session_cookies(response, request, tokens, rt.settings.auth)
+    if outcome.challenge:
+        response = RedirectResponse(f"/auth/two-factor?{urlencode({'challenge': outcome.challenge})}",
+                                    status_code=303)
+    else:
+        assert outcome.tokens is not None
+        response = RedirectResponse("/", status_code=303)
+        set_session_cookies(response, request, outcome.tokens, rt.settings.auth)
+    response.delete_cookie(STATE_COOKIE, path="/auth/oidc")
     return response

@@ -12,7 +12,7 @@ from app.accounts.auth import identify
 from app.catalog import repository, service
 from app.catalog.repository import MediaFilter
 from app.errors import InvalidInput
-from app.profiles.service import certification_cap
+from app.profiles.service import viewer_cap
 
 router = APIRouter()
 
@@ -48,9 +48,7 @@ async def catalog_page(
 ) -> HTMLResponse:
     state = request.app.state
     driver = state.driver
-    caller = await identify(state.auth, request)
-    p = caller.principal
-    cap = await certification_cap(driver, p.user, p.profile) if p else None
+    cap = await viewer_cap(driver, await identify(state.auth, request))
     genres = await repository.list_genres(driver, cap)
     filt = MediaFilter(genres=[genre] if genre else None, max_level=cap)
     error = ""

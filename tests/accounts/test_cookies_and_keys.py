@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import httpx
 import jwt
 from fastapi import FastAPI
 
+from app.accounts.keys import KeyRing
 from app.settings import Settings
 
 from ..mailbox import Mailbox
@@ -59,8 +61,6 @@ async def test_key_rotation_keeps_sessions(api: httpx.AsyncClient, smtp: Mailbox
     out = subprocess.run([sys.executable, "-m", "app.cli", "rotate-keys"], cwd=ROOT, env=env,
                          check=True, capture_output=True, text=True).stdout
     assert out.startswith("new signing key ")
-    app_keys = api._transport.app.state.auth.keys  # type: ignore[attr-defined]
-    app_keys._keys = {}  # the running process re-reads the folder every 10 s; skip the wait
     # the old token still works; new tokens carry the new key id
     assert (await gql(api, "{ me { email } }", token=tokens["accessToken"]))["data"]["me"]
     fresh = (await gql(api, "mutation($t: String!) { refresh(refreshToken: $t) { accessToken } }",
@@ -70,3 +70,17 @@ async def test_key_rotation_keeps_sessions(api: httpx.AsyncClient, smtp: Mailbox
     kids = {k["kid"] for k in (await api.get("/.well-known/jwks.json")).json()["keys"]}
     assert {old_kid, new_kid} <= kids
     assert (await gql(api, "{ me { email } }", token=fresh))["data"]["me"]
+
+
+def test_retire_drops_only_keys_replaced_a_token_lifetime_ago(tmp_path: Path) -> None:
+    ring = KeyRing(tmp_path)
+    first = ring.current().kid
+    second = ring.rotate()
+    assert ring.retire(960) == []  # the first key signed until a moment ago
+    assert ring.get(first) is not None and ring.current().kid == second
+    replaced_at = time.time() - 1000  # as if the second key appeared 1000 s ago
+    os.utime(tmp_path / f"{second}.pem", (replaced_at, replaced_at))
+    (tmp_path / f"{first}.pem").touch()
+    os.utime(tmp_path / f"{first}.pem", (replaced_at - 10, replaced_at - 10))
+    assert ring.retire(960) == [first]
+    assert ring.get(first) is None and ring.current().kid == second

@@ -89,9 +89,16 @@ async def test_password_reset_by_single_use_link(
     api: httpx.AsyncClient, smtp: Mailbox, run_jobs: Callable[[], Awaitable[None]]
 ) -> None:
     email, tokens = await signed_up(api, smtp, run_jobs)
-    await gql(api, "mutation($e: String!) { requestPasswordReset(email: $e) { message } }", e=email)
-    await run_jobs()
-    message = (await smtp.wait_for(email, count=2))[-1]
+    api_token = (await gql(api, 'mutation { createApiToken(name: "cli", scopes: ["read"]) { token } }',
+                           token=tokens["accessToken"]))["data"]["createApiToken"]["token"]
+    for _ in range(2):
+        await gql(api, "mutation($e: String!) { requestPasswordReset(email: $e) { message } }", e=email)
+        await run_jobs()
+    older, message = (await smtp.wait_for(email, count=3))[-2:]
+    # only the newest link works
+    stale = await api.post("/auth/reset", data={"token": link_token(older, "/auth/reset"),
+                                                "new_password": "brand-new-secret-7"})
+    assert stale.status_code == 400
     token = link_token(message, "/auth/reset")
     form = await api.get("/auth/reset", params={"token": token})
     assert 'name="new_password"' in form.text
@@ -104,5 +111,7 @@ async def test_password_reset_by_single_use_link(
     assert (await gql(api, LOGIN, email=email, pw=PASSWORD))["errors"][0]["message"] == \
         "Invalid email or password"
     assert (await gql(api, LOGIN, email=email, pw="brand-new-secret-7"))["data"]["login"]["accessToken"]
-    # every earlier session was signed out
+    # every earlier session and API token was signed out
     assert (await gql(api, ME, token=tokens["accessToken"]))["errors"]
+    assert (await gql(api, ME, token=api_token))["errors"][0]["message"] == \
+        "This API token is not valid or was revoked"

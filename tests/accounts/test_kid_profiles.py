@@ -10,7 +10,7 @@ from neo4j import AsyncDriver
 from graph_model import Genre, Media, Person
 
 from ..mailbox import Mailbox
-from .helpers import gql, signed_up
+from .helpers import LOGIN, PASSWORD, gql, signed_up
 
 
 @pytest.fixture
@@ -79,10 +79,51 @@ async def test_kid_profile_sees_no_r_rated_title_anywhere(
     page = await api.get("/", params={"genre": genre}, headers={"Authorization": f"Bearer {kid_token}"})
     assert rated_titles["PG"].title in page.text and rated_titles["R"].title not in page.text
 
+    # a stale or revoked token does not fall back to the uncapped anonymous catalog
+    assert await visible("not-a-valid-token") == {"list": [], "total": 0, "genre_count": 0, "r": None,
+                                                  "pg": False, "credits": []}
+
     # the kid cannot lift its own cap; the parent can
     lift = "mutation($id: ID!) { updateProfile(id: $id, input: {maxCertLevel: 18}) { maxCertLevel } }"
-    assert (await gql(api, lift, token=kid_token, id=kid["id"]))["errors"][0]["extensions"]["field"] == "id"
+    assert "grown-up profile" in (await gql(api, lift, token=kid_token, id=kid["id"]))["errors"][0]["message"]
     assert (await gql(api, lift, token=parent, id=kid["id"]))["data"]["updateProfile"]["maxCertLevel"] == 18
+
+
+async def test_a_kid_profile_is_a_boundary(
+    api: httpx.AsyncClient, smtp: Mailbox, run_jobs: Callable[[], Awaitable[None]]
+) -> None:
+    email, tokens = await signed_up(api, smtp, run_jobs)
+    parent = tokens["accessToken"]
+    me = await gql(api, "{ me { activeProfile { id } } }", token=parent)
+    main_id = me["data"]["me"]["activeProfile"]["id"]
+    kid = (await gql(api, 'mutation { createProfile(name: "Sam", isKid: true) { id } }',
+                     token=parent))["data"]["createProfile"]["id"]
+    # a second device (another sign-in) hands itself to the kid
+    device = (await gql(api, LOGIN, email=email, pw=PASSWORD))["data"]["login"]
+    switch = "mutation($p: ID!, $pw: String) { switchProfile(profileId: $p, password: $pw) { accessToken } }"
+    kid_token = (await gql(api, switch, token=device["accessToken"], p=kid))["data"]["switchProfile"]["accessToken"]
+
+    for query in ('mutation { createProfile(name: "Grown Up", isKid: false) { id } }',
+                  "mutation { startTwoFactorSetup { secret } }",
+                  'mutation { createApiToken(name: "t", scopes: ["read"]) { token } }',
+                  "mutation { logoutEverywhere }", "{ mySessions { id } }", "{ auditLog { kind } }"):
+        body = await gql(api, query, token=kid_token)
+        assert body["errors"][0]["message"] == "Switch to a grown-up profile to manage the account", query
+    # leaving the kid profile needs the account password
+    no_pw = await gql(api, switch, token=kid_token, p=main_id)
+    assert no_pw["errors"][0]["extensions"]["field"] == "password"
+    wrong = await gql(api, switch, token=kid_token, p=main_id, pw="guess-guess-1")
+    assert wrong["errors"][0]["message"] == "Password is not correct"
+    back = await gql(api, switch, token=kid_token, p=main_id, pw=PASSWORD)
+    assert back["data"]["switchProfile"]["accessToken"]
+    kid_again = (await gql(api, switch, token=back["data"]["switchProfile"]["accessToken"], p=kid)
+                 )["data"]["switchProfile"]["accessToken"]
+
+    # deleting the kid profile signs its device out at once
+    assert (await gql(api, "mutation($id: ID!) { deleteProfile(id: $id) }", token=parent, id=kid)
+            )["data"]["deleteProfile"] is True
+    gone = await gql(api, "{ me { email } }", token=kid_again)
+    assert gone["errors"][0]["message"] == "This session was signed out"
 
 
 async def test_profile_fields_are_validated(api: httpx.AsyncClient, smtp: Mailbox,

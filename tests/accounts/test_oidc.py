@@ -10,12 +10,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
+import pyotp
 import pytest
 from neo4j import AsyncDriver
 
 from ..conftest import OIDC_CLIENT
 from ..mailbox import Mailbox
-from .helpers import gql, new_email, signed_up
+from .helpers import LOGIN, gql, new_email, register, signed_up
 
 HERE = Path(__file__).resolve().parent.parent / "oidc"
 APP_URL = "https://reelgraph.test"
@@ -118,8 +119,11 @@ async def test_links_to_an_existing_account_by_verified_email(
     run_jobs: Callable[[], Awaitable[None]], driver: AsyncDriver
 ) -> None:
     email, _ = await signed_up(api, smtp, run_jobs)
-    refused = await sign_in_at_provider(api, provider, f"unverified+{email}")
-    assert refused.status_code == 400 and "has not verified" in refused.text
+    # An address the provider has not verified is ignored: no link, and no answer that
+    # would tell whether it is registered. It becomes a separate account without email.
+    other = await sign_in_at_provider(api, provider, f"unverified+{email}")
+    assert (await me_via_cookies(api, other))["data"]["me"] == {"email": None, "emailVerified": False}
+    api.cookies.clear()
     answer = await sign_in_at_provider(api, provider, email)
     assert (await me_via_cookies(api, answer))["data"]["me"]["email"] == email
     records, _, _ = await driver.execute_query(
@@ -128,8 +132,49 @@ async def test_links_to_an_existing_account_by_verified_email(
     assert records[0].data() == {"users": 1, "identities": 1}
 
 
-async def test_state_is_single_use(api: httpx.AsyncClient, provider: str) -> None:
-    answer = await api.get("/auth/oidc/test/callback", params={"code": "x", "state": "forged"})
-    assert answer.status_code == 400 and "expired or was already used" in answer.text
+async def test_state_belongs_to_the_browser_and_is_single_use(api: httpx.AsyncClient, provider: str) -> None:
+    # a callback link made in another browser (no state cookie here) is refused
+    forged = await api.get("/auth/oidc/test/callback", params={"code": "x", "state": "forged"})
+    assert forged.status_code == 400 and "started in another browser" in forged.text
+    start = await api.get("/auth/oidc/test/start")
+    state = start.cookies["rg_oidc_state"]
+    first = await api.get("/auth/oidc/test/callback", params={"code": "bogus", "state": state})
+    assert first.status_code == 400 and "refused the code" in first.text
+    api.cookies.set("rg_oidc_state", state, domain="test", path="/auth/oidc")
+    second = await api.get("/auth/oidc/test/callback", params={"code": "bogus", "state": state})
+    assert second.status_code == 400 and "expired or was already used" in second.text
     unknown = await api.get("/auth/oidc/nope/start")
     assert unknown.status_code == 400 and re.search("No sign-in provider named", unknown.text)
+
+
+async def test_provider_sign_in_still_asks_for_the_second_factor(
+    api: httpx.AsyncClient, provider: str, smtp: Mailbox, run_jobs: Callable[[], Awaitable[None]]
+) -> None:
+    email, tokens = await signed_up(api, smtp, run_jobs)
+    t = tokens["accessToken"]
+    secret = (await gql(api, "mutation { startTwoFactorSetup { secret } }", token=t)
+              )["data"]["startTwoFactorSetup"]["secret"]
+    await gql(api, "mutation($c: String!) { confirmTwoFactor(code: $c) }", token=t,
+              c=pyotp.TOTP(secret).now())
+    answer = await sign_in_at_provider(api, provider, email)
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/auth/two-factor?")
+    assert "rg_access" not in answer.cookies
+    challenge = answer.headers["location"].split("challenge=", 1)[1]
+    wrong = await api.post("/auth/two-factor", data={"challenge": challenge, "code": "000000"})
+    assert wrong.status_code == 400
+    code = pyotp.TOTP(secret).at(time.time() + 30)
+    done = await api.post("/auth/two-factor", data={"challenge": challenge, "code": code})
+    assert done.status_code == 303 and "rg_access" in done.cookies
+
+
+async def test_a_provider_email_claims_an_unverified_account(
+    api: httpx.AsyncClient, provider: str, driver: AsyncDriver
+) -> None:
+    # someone registered the victim's address first and set a password they know ...
+    email = new_email()
+    await register(api, email, password="squatter-pass-1")
+    # ... then the real owner signs in through a provider that verified the address
+    answer = await sign_in_at_provider(api, provider, email)
+    assert (await me_via_cookies(api, answer))["data"]["me"] == {"email": email, "emailVerified": True}
+    login = await gql(api, LOGIN, email=email, pw="squatter-pass-1")
+    assert login["errors"][0]["message"] == "Invalid email or password"

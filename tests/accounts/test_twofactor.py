@@ -43,12 +43,13 @@ async def test_totp_sign_in_and_its_guards(
     assert shifted["errors"][0]["message"] == "That code is not valid"
     # the code that confirmed setup is still inside the window, but refused as a replay
     replay = await gql(api, SECOND, c=step["challenge"], code=confirm_code)
-    assert replay["errors"]
+    assert replay["errors"][0]["message"] == "That code is not valid"
     # the next step's code (30 s tolerance for clock drift) is accepted
     ok = await gql(api, SECOND, c=step["challenge"], code=code_at(secret, 30))
     assert ok["data"]["loginTwoFactor"]["accessToken"]
     # the challenge is spent
-    assert (await gql(api, SECOND, c=step["challenge"], code=code_at(secret, -30)))["errors"]
+    spent = await gql(api, SECOND, c=step["challenge"], code=code_at(secret, -30))
+    assert spent["errors"][0]["message"] == "Sign in again; this step expired"
 
     # recovery codes work once
     step = (await gql(api, LOGIN, email=email, pw=PASSWORD))["data"]["login"]
@@ -68,3 +69,24 @@ async def test_totp_sign_in_and_its_guards(
     kinds = [e["kind"] for e in (await gql(api, "{ auditLog { kind } }", token=fresh))["data"]["auditLog"]]
     for kind in ("2fa_enabled", "login_2fa", "login_recovery_code", "2fa_disabled", "email_verified"):
         assert kind in kinds
+
+
+async def test_codes_are_throttled_like_passwords(
+    api: httpx.AsyncClient, smtp: Mailbox, run_jobs: Callable[[], Awaitable[None]]
+) -> None:
+    email, tokens = await signed_up(api, smtp, run_jobs)
+    t = tokens["accessToken"]
+    secret = (await gql(api, "mutation { startTwoFactorSetup { secret } }", token=t)
+              )["data"]["startTwoFactorSetup"]["secret"]
+    await gql(api, "mutation($c: String!) { confirmTwoFactor(code: $c) }", token=t, c=code_at(secret, 0))
+    messages = []
+    for _ in range(3):  # fresh challenges do not reset the count: the password alone is not enough
+        step = await gql(api, LOGIN, email=email, pw=PASSWORD)
+        if "errors" in step:
+            messages.append(step["errors"][0]["message"])
+            continue
+        for _ in range(2):
+            body = await gql(api, SECOND, c=step["data"]["login"]["challenge"], code="000000")
+            messages.append(body["errors"][0]["message"])
+    assert messages[:3] == ["That code is not valid"] * 3
+    assert messages[-1].startswith("Too many failed sign-in attempts")
