@@ -60,7 +60,8 @@ class Caller:
         return p
 
 
-async def identify(rt: AuthRuntime, request: Request) -> Caller:
+async def identify(rt: AuthRuntime, request: Request, csrf_checked: bool = False) -> Caller:
+    """`csrf_checked`: the caller already matched a CSRF form field against the cookie."""
     header = request.headers.get("authorization", "")
     if header:
         scheme, _, token = header.partition(" ")
@@ -75,7 +76,7 @@ async def identify(rt: AuthRuntime, request: Request) -> Caller:
         return await _from_access(rt, token, "bearer")
     cookie = request.cookies.get(ACCESS_COOKIE)
     if cookie:
-        if request.method not in SAFE_METHODS:
+        if request.method not in SAFE_METHODS and not csrf_checked:
             sent, expected = request.headers.get("x-csrf-token", ""), request.cookies.get(CSRF_COOKIE, "")
             if not expected or not secrets.compare_digest(sent, expected):
                 return Caller(None, "Missing or wrong X-CSRF-Token header")
@@ -108,3 +109,9 @@ def set_session_cookies(response: Response, request: Request | None, tokens: "To
     csrf = (request.cookies.get(CSRF_COOKIE) if request else None) or secrets.token_urlsafe(24)
     response.set_cookie(CSRF_COOKIE, csrf, secure=a.cookie_secure, samesite="strict",
                         max_age=a.refresh_ttl_days * 86400)
+
+
+def clear_session_cookies(response: Response) -> None:
+    response.delete_cookie(ACCESS_COOKIE)
+    response.delete_cookie(REFRESH_COOKIE, path="/graphql")
+    response.delete_cookie(CSRF_COOKIE)

@@ -14,6 +14,7 @@ from app.accounts.auth import (
     CSRF_COOKIE,
     REFRESH_COOKIE,
     Caller,
+    clear_session_cookies,
     identify,
     set_session_cookies,
 )
@@ -58,9 +59,7 @@ class Context(BaseContext):
 
     def clear_session_cookies(self) -> None:
         if self.response is not None:
-            self.response.delete_cookie(ACCESS_COOKIE)
-            self.response.delete_cookie(REFRESH_COOKIE, path="/graphql")
-            self.response.delete_cookie(CSRF_COOKIE)
+            clear_session_cookies(self.response)
 
     def refresh_cookie(self) -> str | None:
         return self.request.cookies.get(REFRESH_COOKIE) if self.request else None

@@ -28,7 +28,7 @@ PAGE = """<!doctype html>
 </style></head>
 <body>
 <header><h1>Reelgraph</h1>
-<nav aria-label="Developer links"><a href="/graphql">GraphQL API</a><a href="/healthz">Health</a></nav></header>
+<nav aria-label="Main">{account}<a href="/graphql">GraphQL API</a><a href="/healthz">Health</a></nav></header>
 <main>
 <section aria-labelledby="genres-h"><h2 id="genres-h">Genres</h2><p class="genres">{genres}</p></section>
 <section aria-labelledby="titles-h"><h2 id="titles-h">{heading}</h2>
@@ -48,7 +48,13 @@ async def catalog_page(
 ) -> HTMLResponse:
     state = request.app.state
     driver = state.driver
-    cap = await viewer_cap(driver, await identify(state.auth, request))
+    caller = await identify(state.auth, request)
+    cap = await viewer_cap(driver, caller)
+    account = ('<form method="post" action="/auth/logout" style="display:inline">'
+               f'<input type="hidden" name="csrf" value="{escape(request.cookies.get("rg_csrf", ""))}">'
+               '<button type="submit">Sign out</button></form> ') if caller.principal else \
+        '<a href="/auth/login">Sign in</a><a href="/auth/register">Create an account</a>'
+
     genres = await repository.list_genres(driver, cap)
     filt = MediaFilter(genres=[genre] if genre else None, max_level=cap)
     error = ""
@@ -70,5 +76,5 @@ async def catalog_page(
         for g in genres
     )
     heading = f"Titles in {escape(genre)}" if genre else "All titles"
-    return HTMLResponse(PAGE.format(genres=links, heading=heading, error=error, items=items or
-                                    "<li>No titles.</li>", more=more))
+    return HTMLResponse(PAGE.format(account=account, genres=links, heading=heading, error=error,
+                                    items=items or "<li>No titles.</li>", more=more))
