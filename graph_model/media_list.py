@@ -7,6 +7,7 @@ from neomodel import (
     AsyncStructuredRel,
     BooleanProperty,
     DateTimeNeo4jFormatProperty,
+    IntegerProperty,
     StringProperty,
 )
 
@@ -37,6 +38,7 @@ class MediaList(AsyncStructuredNode):
     icon = StringProperty(max_length=50)
     visibility = StringProperty(choices=VISIBILITY, default="private")
     is_system = BooleanProperty(default=False)
+    sort_order = IntegerProperty()  # system lists keep their fixed order
     created_at = CreatedAt()
 
     owner = AsyncRelationshipFrom("graph_model.profile.Profile", "OWNS")

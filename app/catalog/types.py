@@ -9,6 +9,8 @@ from typing import Any
 
 import strawberry
 
+from app.activity.types import WatchHistory
+
 
 @strawberry.enum
 class MediaType(Enum):
@@ -100,6 +102,16 @@ class Media:
     async def rating_count(self, info: strawberry.Info) -> int:
         _, count = await info.context.catalog.rating_stats.load(self.id)
         return int(count)
+
+    @strawberry.field(description="The acting profile's rating (1-10), if any")
+    async def my_rating(self, info: strawberry.Info) -> int | None:
+        mine = await info.context.mine.load(self.id) if info.context.mine else None
+        return int(mine["rating"]["rating"]) if mine and mine["rating"] else None
+
+    @strawberry.field(description="The acting profile's viewings of this title, if any")
+    async def watch_history(self, info: strawberry.Info) -> WatchHistory | None:
+        mine = await info.context.mine.load(self.id) if info.context.mine else None
+        return WatchHistory.from_row(mine["watch"]) if mine and mine["watch"] else None
 
 
 @strawberry.type

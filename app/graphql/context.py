@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import Request
 from neo4j import AsyncDriver
+from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from app.accounts.auth import (
@@ -21,6 +23,7 @@ from app.accounts.auth import (
 from app.accounts.errors import Forbidden
 from app.accounts.runtime import AuthRuntime
 from app.accounts.service import Device, Tokens
+from app.activity.loaders import mine_loader
 from app.catalog.loaders import CatalogLoaders
 from app.profiles.service import viewer_cap
 from app.settings import Settings
@@ -34,10 +37,13 @@ class Context(BaseContext):
     caller: Caller
     max_level: int | None
     catalog: CatalogLoaders = field(init=False)
+    mine: DataLoader[str, dict[str, Any] | None] | None = field(init=False)
 
     def __post_init__(self) -> None:
         super().__init__()
         self.catalog = CatalogLoaders(self.driver, self.max_level)
+        p = self.caller.principal
+        self.mine = mine_loader(self.driver, p.profile) if p and p.profile else None
 
     def device(self) -> Device:
         req = self.request

@@ -12,6 +12,8 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from app.accounts.resolvers import AccountMutation, AccountQuery
+from app.activity.resolvers import ActivityMutation
+from app.lists.resolvers import ListMutation, ListQuery
 from app.catalog.resolvers import CatalogQuery
 from app.profiles.resolvers import ProfileMutation, ProfileQuery
 from app.errors import DomainError
@@ -20,8 +22,8 @@ from app.settings import Settings
 
 from .limits import limits_rule
 
-Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery))
-Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation))
+Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery))
+Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation, ListMutation, ActivityMutation))
 
 
 def should_mask(error: GraphQLError) -> bool:

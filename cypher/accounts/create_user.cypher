@@ -8,7 +8,7 @@ CREATE (u)-[:HAS_PROFILE]->(p:Profile {uid: randomUUID(), name: $display_name, i
 WITH u, p
 CALL (p) {
   UNWIND range(0, size($system_lists) - 1) AS i
-  CREATE (p)-[:OWNS]->(:List {uid: randomUUID(), name: $system_lists[i], is_system: true,
+  CREATE (p)-[:OWNS]->(:List {uid: randomUUID(), name: $system_lists[i], is_system: true, sort_order: i,
                               visibility: 'private', created_at: datetime()})
 }
 RETURN u {.*} AS user, p.uid AS profile

@@ -9,7 +9,7 @@ SET p += $props
 WITH p
 CALL (p) {
   UNWIND range(0, size($system_lists) - 1) AS i
-  CREATE (p)-[:OWNS]->(:List {uid: randomUUID(), name: $system_lists[i], is_system: true,
+  CREATE (p)-[:OWNS]->(:List {uid: randomUUID(), name: $system_lists[i], is_system: true, sort_order: i,
                               visibility: 'private', created_at: datetime()})
 }
 RETURN p {.*} AS profile

@@ -1,0 +1,56 @@
+"""Rating and watch rules (validation table 6.4) and their domain events."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from neo4j import AsyncDriver
+from redis.asyncio import Redis
+
+from app import events
+from app.accounts.auth import Principal
+from app.errors import InvalidInput, NotFound
+from app.lists.service import acting
+
+from . import repository
+
+
+async def rate(driver: AsyncDriver, redis: Redis, p: Principal, media: str, rating: int) -> dict[str, Any]:
+    if not 1 <= rating <= 10:
+        raise InvalidInput("Please select a rating (1-10)", field="rating")
+    row = await repository.rate(driver, p.user, acting(p), media[:64], rating)
+    if row is None:
+        raise NotFound("No such title", field="mediaId")
+    await events.publish(redis, "media.rated", profile=p.profile, media=media, rating=rating)
+    return row
+
+
+def _when(at: datetime | None) -> str:
+    now = datetime.now(timezone.utc)
+    if at is None:
+        return now.isoformat()
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=timezone.utc)
+    if at > now:
+        raise InvalidInput("A viewing cannot be in the future", field="watchedAt")
+    if at.year < 1870:
+        raise InvalidInput("That date is too early for a viewing", field="watchedAt")
+    return at.isoformat()
+
+
+async def watched(driver: AsyncDriver, redis: Redis, p: Principal, media: str,
+                  at: datetime | None) -> dict[str, Any]:
+    row = await repository.watch(driver, p.user, acting(p), media[:64], _when(at))
+    if row is None:
+        raise NotFound("No such title", field="mediaId")
+    await events.publish(redis, "media.watched", profile=p.profile, media=media)
+    return row
+
+
+async def undo_watched(driver: AsyncDriver, redis: Redis, p: Principal, media: str) -> dict[str, Any] | None:
+    found, left = await repository.unwatch(driver, p.user, acting(p), media[:64])
+    if not found:
+        raise NotFound("This title is not in your watch history", field="mediaId")
+    await events.publish(redis, "media.unwatched", profile=p.profile, media=media)
+    return left

@@ -1,0 +1,28 @@
+"""The domain event bus: one Redis stream that later features read (activity feed,
+trending, search indexing, webhooks, recommendation cache).
+
+Events are appended after the write they describe succeeded, with the acting profile
+and the ids involved, never with personal data beyond ids.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from redis.asyncio import Redis
+
+STREAM = "reelgraph:events"
+MAX_LEN = 100_000  # approximate trim: the stream is a feed, not an archive
+
+KINDS = {"list.created", "list.item_added", "list.item_removed", "list.item_moved",
+         "media.rated", "media.watched", "media.unwatched"}
+
+
+async def publish(redis: Redis, kind: str, **data: Any) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"unknown event kind {kind}")
+    fields = {"kind": kind, "at": datetime.now(timezone.utc).isoformat(),
+              "data": json.dumps(data, default=str)}
+    return str(await redis.xadd(STREAM, fields, maxlen=MAX_LEN, approximate=True))  # type: ignore[arg-type]

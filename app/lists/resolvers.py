@@ -1,0 +1,116 @@
+"""lists, list(id), createList, addToList, removeFromList, moveListItem, setListItemNote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+
+from app.errors import InvalidInput, NotFound
+
+from . import repository, service
+from .types import CreateListInput, ListItem, ListItemConnection, ListItemEdge, ListOwner, Visibility
+
+Info = strawberry.Info  # context is app.graphql.context.Context
+
+
+@strawberry.type
+class MediaList:
+    id: strawberry.ID
+    name: str
+    description: str | None
+    icon: str | None
+    visibility: Visibility
+    is_system: bool
+    item_count: int
+    owner: ListOwner | None
+    mine: bool
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "MediaList":
+        owner = row.get("owner")
+        return cls(id=strawberry.ID(row["uid"]), name=row["name"], description=row.get("description"),
+                   icon=row.get("icon"), visibility=Visibility(row.get("visibility") or "private"),
+                   is_system=bool(row.get("is_system")), item_count=int(row.get("item_count") or 0),
+                   owner=ListOwner(id=strawberry.ID(owner["uid"]), name=owner.get("name")) if owner else None,
+                   mine=bool(row.get("mine")))
+
+    @strawberry.field
+    async def items(self, info: Info, first: int = 50, after: str | None = None) -> ListItemConnection:
+        ctx = info.context
+        if not 1 <= first <= ctx.settings.api.max_page_size:
+            raise InvalidInput(f"first must be between 1 and {ctx.settings.api.max_page_size}", field="first")
+        rows = await repository.items(ctx.driver, str(self.id), after[:200] if after else None,
+                                      first + 1, ctx.max_level)
+        edges = [ListItemEdge(cursor=item["position"], node=ListItem.from_rows(item, media))
+                 for item, media in rows[:first]]
+        for _, media in rows[:first]:
+            ctx.catalog.media.prime(media["uid"], media)
+        return ListItemConnection(edges=edges, has_next_page=len(rows) > first,
+                                  end_cursor=edges[-1].cursor if edges else None)
+
+
+@strawberry.type
+class ListQuery:
+    @strawberry.field(description="The acting profile's lists, system lists first")
+    async def lists(self, info: Info) -> list[MediaList]:
+        ctx = info.context
+        p = ctx.caller.require("read")
+        rows = await repository.my_lists(ctx.driver, p.user, service.acting(p))
+        return [MediaList.from_row(r) for r in rows]
+
+    @strawberry.field(description="A list the caller may see (own, public, or friends-only between mutual follows)")
+    async def list(self, info: Info, id: strawberry.ID) -> MediaList | None:
+        ctx = info.context
+        p = ctx.caller.principal
+        row = await repository.visible_list(ctx.driver, str(id)[:64], p.user if p else None,
+                                            p.profile if p else None)
+        return MediaList.from_row(row) if row else None
+
+
+@strawberry.type
+class ListMutation:
+    @strawberry.mutation
+    async def create_list(self, info: Info, input: CreateListInput) -> MediaList:
+        ctx = info.context
+        p = ctx.caller.require("write:lists")
+        row = await service.create(ctx.driver, ctx.auth.redis, p, input.name, input.description,
+                                   input.icon, input.visibility.value)
+        return MediaList.from_row(row)
+
+    @strawberry.mutation
+    async def add_to_list(self, info: Info, list_id: strawberry.ID, media_id: strawberry.ID,
+                          note: str | None = None) -> ListItem:
+        ctx = info.context
+        p = ctx.caller.require("write:lists")
+        item = await service.add(ctx.driver, ctx.auth.redis, p, str(list_id), str(media_id), note)
+        media = await ctx.catalog.media.load(str(media_id))
+        if media is None:
+            raise NotFound("No such title", field="mediaId")
+        return ListItem.from_rows(item, media)
+
+    @strawberry.mutation
+    async def remove_from_list(self, info: Info, list_id: strawberry.ID, media_id: strawberry.ID) -> bool:
+        ctx = info.context
+        p = ctx.caller.require("write:lists")
+        return await service.remove(ctx.driver, ctx.auth.redis, p, str(list_id), str(media_id))
+
+    @strawberry.mutation(description="Move a title right after another (afterMediaId null: to the top)")
+    async def move_list_item(self, info: Info, list_id: strawberry.ID, media_id: strawberry.ID,
+                             after_media_id: strawberry.ID | None = None) -> str:
+        ctx = info.context
+        p = ctx.caller.require("write:lists")
+        moved = await service.move(ctx.driver, ctx.auth.redis, p, str(list_id), str(media_id),
+                                   str(after_media_id) if after_media_id else None)
+        return str(moved["position"])
+
+    @strawberry.mutation
+    async def set_list_item_note(self, info: Info, list_id: strawberry.ID, media_id: strawberry.ID,
+                                 note: str | None) -> bool:
+        ctx = info.context
+        p = ctx.caller.require("write:lists")
+        row = await repository.set_note(ctx.driver, p.user, service.acting(p), str(list_id)[:64],
+                                        str(media_id)[:64], service.check_note(note))
+        if row is None:
+            raise NotFound("That title is not in your list", field="mediaId")
+        return True
