@@ -27,8 +27,11 @@ async def test_media_by_id_has_genres_and_ratings(api: httpx.AsyncClient, driver
     assert media["title"] == "Toy Story" and media["year"] == 1995 and media["type"] == "MOVIE"
     assert (media["tmdbId"], media["imdbId"]) == ("862", "tt0114709")
     assert [g["name"] for g in media["genres"]] == ["Adventure", "Animation", "Children", "Comedy", "Fantasy"]
-    assert media["ratingCount"] == 215
-    assert 1 <= media["averageRating"] <= 10
+    records, _, _ = await driver.execute_query(
+        "MATCH (:Profile)-[r:RATED]->(:Media {movielens_id: 1}) RETURN count(r) AS n, avg(r.rating) AS avg")
+    # 215 MovieLens ratings, plus any that other tests added
+    assert media["ratingCount"] == records[0]["n"] >= 215
+    assert media["averageRating"] == round(records[0]["avg"], 2)
 
 
 async def test_streaming_availability_from_the_model(api: httpx.AsyncClient) -> None:
