@@ -43,7 +43,7 @@ class TokenIssuer:
             "pid": claims.profile, "scope": " ".join(claims.scopes), "iat": now,
             "exp": now + self.ttl, "jti": uuid.uuid4().hex,
         }
-        return jwt.encode(payload, key.private_pem, algorithm="RS256", headers={"kid": key.kid})
+        return jwt.encode(payload, key.private_key, algorithm="RS256", headers={"kid": key.kid})
 
     def verify(self, token: str) -> AccessClaims:
         """Raises jwt.InvalidTokenError for anything not issued by us and still valid."""
