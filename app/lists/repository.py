@@ -19,14 +19,44 @@ async def create_list(driver: AsyncDriver, user: str, profile: str, **props: Any
 
 
 async def my_lists(driver: AsyncDriver, user: str, profile: str) -> list[dict[str, Any]]:
-    return [{**r["list"], "owner": r["owner"], "mine": True}
+    return [{**r["list"], "owner": r["owner"], "mine": True, "role": None}
             for r in await read(driver, "lists/my_lists", user=user, profile=profile)]
 
 
 async def visible_list(driver: AsyncDriver, list_id: str, viewer: str | None,
                        profile: str | None) -> dict[str, Any] | None:
     rows = await read(driver, "lists/visible_list", list=list_id, viewer=viewer, profile=profile)
-    return {**rows[0]["list"], "owner": rows[0]["owner"], "mine": rows[0]["mine"]} if rows else None
+    return _with_owner(rows[0]) if rows else None
+
+
+def _with_owner(row: Any) -> dict[str, Any]:
+    return {**row["list"], "owner": row["owner"], "mine": row["mine"], "role": row["role"]}
+
+
+async def shared_list(driver: AsyncDriver, share_hash: str) -> dict[str, Any] | None:
+    rows = await read(driver, "lists/shared_list", share_hash=share_hash)
+    return _with_owner(rows[0]) if rows else None
+
+
+async def share_with(driver: AsyncDriver, user: str, profile: str, list_id: str, email: str,
+                     role: str) -> bool:
+    return bool(await write(driver, "lists/share_with", user=user, profile=profile, list=list_id,
+                            email=email, role=role))
+
+
+async def unshare(driver: AsyncDriver, user: str, profile: str, list_id: str, guest: str) -> bool:
+    rows = await write(driver, "lists/unshare", user=user, profile=profile, list=list_id, guest=guest)
+    return bool(rows and rows[0]["removed"])
+
+
+async def collaborators(driver: AsyncDriver, list_id: str) -> list[dict[str, Any]]:
+    return [r.data() for r in await read(driver, "lists/collaborators", list=list_id)]
+
+
+async def set_share_link(driver: AsyncDriver, user: str, profile: str, list_id: str,
+                         share_hash: str | None) -> bool:
+    return bool(await write(driver, "lists/set_share_link", user=user, profile=profile,
+                            list=list_id, share_hash=share_hash))
 
 
 async def items(driver: AsyncDriver, list_id: str, after: str | None, limit: int,

@@ -6,12 +6,20 @@ from typing import Any
 
 import strawberry
 
+from app.accounts.tokens import digest
 from app.errors import InvalidInput, NotFound
 
 from . import repository, service
 from .types import CreateListInput, ListItem, ListItemConnection, ListItemEdge, ListOwner, Visibility
 
 Info = strawberry.Info  # context is app.graphql.context.Context
+
+
+@strawberry.type
+class Collaborator:
+    id: strawberry.ID
+    name: str | None
+    role: str
 
 
 @strawberry.type
@@ -25,6 +33,7 @@ class MediaList:
     item_count: int
     owner: ListOwner | None
     mine: bool
+    role: str | None = strawberry.field(description="viewer or editor when shared with you")
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "MediaList":
@@ -33,7 +42,14 @@ class MediaList:
                    icon=row.get("icon"), visibility=Visibility(row.get("visibility") or "private"),
                    is_system=bool(row.get("is_system")), item_count=int(row.get("item_count") or 0),
                    owner=ListOwner(id=strawberry.ID(owner["uid"]), name=owner.get("name")) if owner else None,
-                   mine=bool(row.get("mine")))
+                   mine=bool(row.get("mine")), role=row.get("role"))
+
+    @strawberry.field(description="Who it is shared with (the owner only sees this)")
+    async def collaborators(self, info: Info) -> list[Collaborator]:
+        if not self.mine:
+            return []
+        rows = await repository.collaborators(info.context.driver, str(self.id))
+        return [Collaborator(id=strawberry.ID(r["id"]), name=r["name"], role=r["role"]) for r in rows]
 
     @strawberry.field
     async def items(self, info: Info, first: int = 50, after: str | None = None) -> ListItemConnection:
@@ -67,9 +83,40 @@ class ListQuery:
                                             p.profile if p else None)
         return MediaList.from_row(row) if row else None
 
+    @strawberry.field(description="A list opened through its read-only share link")
+    async def shared_list(self, info: Info, token: str) -> MediaList | None:
+        row = await repository.shared_list(info.context.driver, digest(token[:200]))
+        return MediaList.from_row(row) if row else None
+
 
 @strawberry.type
 class ListMutation:
+    @strawberry.mutation(description="Let an account (by email) view or edit the list")
+    async def share_list(self, info: Info, list_id: strawberry.ID, email: str, role: str = "viewer") -> bool:
+        ctx = info.context
+        await service.share_with(ctx.driver, ctx.caller.require("write:lists"), str(list_id), email, role)
+        return True
+
+    @strawberry.mutation
+    async def unshare_list(self, info: Info, list_id: strawberry.ID, profile_id: strawberry.ID) -> bool:
+        ctx = info.context
+        p = ctx.caller.require("write:lists")
+        return await repository.unshare(ctx.driver, p.user, service.acting(p), str(list_id)[:64],
+                                        str(profile_id)[:64])
+
+    @strawberry.mutation(description="A read-only link to the list; replaces any earlier link")
+    async def create_share_link(self, info: Info, list_id: strawberry.ID) -> str:
+        ctx = info.context
+        token = await service.share_link(ctx.driver, ctx.caller.require("write:lists"), str(list_id), True)
+        assert token is not None
+        return token
+
+    @strawberry.mutation
+    async def revoke_share_link(self, info: Info, list_id: strawberry.ID) -> bool:
+        ctx = info.context
+        await service.share_link(ctx.driver, ctx.caller.require("write:lists"), str(list_id), False)
+        return True
+
     @strawberry.mutation
     async def create_list(self, info: Info, input: CreateListInput) -> MediaList:
         ctx = info.context

@@ -9,6 +9,8 @@ from redis.asyncio import Redis
 
 from app import events
 from app.accounts.auth import Principal
+from app.accounts.tokens import digest, random_token
+from app.accounts.validation import normalize_email
 from app.errors import InvalidInput, NotFound
 
 from . import repository
@@ -99,3 +101,24 @@ async def remove(driver: AsyncDriver, redis: Redis, p: Principal, list_id: str, 
     if removed:
         await events.publish(redis, "list.item_removed", profile=p.profile, list=list_id, media=media)
     return removed
+
+
+ROLES = ("viewer", "editor")
+
+
+async def share_with(driver: AsyncDriver, p: Principal, list_id: str, email: str, role: str) -> None:
+    """Invite an account (by email) to view or edit. The answer is the same whether or not
+    the address has an account, so sharing cannot probe for registrations."""
+    if role not in ROLES:
+        raise InvalidInput("Role must be viewer or editor", field="role")
+    if not await repository.share_with(driver, p.user, acting(p), list_id[:64], normalize_email(email), role):
+        raise NotFound("No such list of yours", field="listId")
+
+
+async def share_link(driver: AsyncDriver, p: Principal, list_id: str, on: bool) -> str | None:
+    """A new read-only link (replacing any earlier one), or None after revoking."""
+    token = random_token("rl_") if on else None
+    if not await repository.set_share_link(driver, p.user, acting(p), list_id[:64],
+                                           digest(token) if token else None):
+        raise NotFound("No such list of yours", field="listId")
+    return token

@@ -1,11 +1,14 @@
-// A list the viewer may see: the owning profile's own, a public one, or a friends-only
-// one whose owner and viewer follow each other. Sibling profiles of one account see
-// each other's public lists only.
+// A list the viewer may see: the owning profile's own, one it collaborates on, a public
+// one, or a friends-only one whose owner and viewer follow each other. Sibling profiles
+// of one account see each other's public lists only.
 MATCH (owner:User)-[:HAS_PROFILE]->(p:Profile)-[:OWNS]->(l:List {uid: $list})
+OPTIONAL MATCH (:Profile {uid: $profile})-[collab:COLLABORATES]->(l)
+WITH owner, p, l, collab
 WHERE p.uid = $profile
+   OR collab IS NOT NULL
    OR l.visibility = 'public'
    OR (l.visibility = 'friends' AND $viewer IS NOT NULL AND owner.uid <> $viewer
        AND EXISTS { (:User {uid: $viewer})-[:FOLLOWS]->(owner) }
        AND EXISTS { (owner)-[:FOLLOWS]->(:User {uid: $viewer}) })
 RETURN l {.*, item_count: COUNT { (l)-[:CONTAINS]->() }} AS list, p {.uid, .name} AS owner,
-       p.uid = $profile AS mine
+       p.uid = $profile AS mine, collab.role AS role
