@@ -17,7 +17,8 @@ STREAM = "reelgraph:events"
 MAX_LEN = 100_000  # approximate trim: the stream is a feed, not an archive
 
 KINDS = {"list.created", "list.item_added", "list.item_removed", "list.item_moved",
-         "media.rated", "media.watched", "media.unwatched"}
+         "media.rated", "media.watched", "media.unwatched", "media.reviewed", "comment.mentioned",
+         "media.owned", "media.created", "episode.progress"}
 
 
 async def publish(redis: Redis, kind: str, **data: Any) -> str:

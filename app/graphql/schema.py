@@ -14,6 +14,7 @@ from strawberry.tools import merge_types
 from app.accounts.resolvers import AccountMutation, AccountQuery
 from app.activity.resolvers import ActivityMutation
 from app.lists.resolvers import ListMutation, ListQuery
+from app.reviews.resolvers import ReviewMutation, ReviewQuery
 from app.catalog.resolvers import CatalogQuery
 from app.profiles.resolvers import ProfileMutation, ProfileQuery
 from app.errors import DomainError
@@ -22,8 +23,9 @@ from app.settings import Settings
 
 from .limits import limits_rule
 
-Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery))
-Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation, ListMutation, ActivityMutation))
+Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery, ReviewQuery))
+Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation, ListMutation, ActivityMutation,
+                                    ReviewMutation))
 
 
 def should_mask(error: GraphQLError) -> bool:

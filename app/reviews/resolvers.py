@@ -1,0 +1,83 @@
+"""createReview (the spec's name), updateReview, deleteReview, reactToReview, commentOnReview, reviews."""
+
+from __future__ import annotations
+
+import strawberry
+
+from app.errors import InvalidInput, NotFound
+from app.lists.service import acting
+from app.lists.types import Visibility
+
+from . import repository, service
+from .types import CreateReviewInput, Review, ReviewComment
+
+Info = strawberry.Info  # context is app.graphql.context.Context
+
+
+@strawberry.type
+class ReviewQuery:
+    @strawberry.field(description="Reviews of a title that the caller may read, most helpful first")
+    async def reviews(self, info: Info, media_id: strawberry.ID, first: int = 20) -> list[Review]:
+        ctx = info.context
+        if not 1 <= first <= 100:
+            raise InvalidInput("first must be between 1 and 100", field="first")
+        p = ctx.caller.principal
+        rows = await repository.visible(ctx.driver, p.user if p else None, p.profile if p else None,
+                                        ctx.max_level, media=str(media_id)[:64], limit=first)
+        return [Review.from_row(r) for r in rows]
+
+    @strawberry.field
+    async def review(self, info: Info, id: strawberry.ID) -> Review | None:
+        ctx = info.context
+        try:
+            return Review.from_row(await service.readable(ctx.driver, ctx.caller.principal, ctx.max_level, str(id)))
+        except NotFound:
+            return None
+
+
+@strawberry.type
+class ReviewMutation:
+    @strawberry.mutation
+    async def create_review(self, info: Info, input: CreateReviewInput) -> Review:
+        ctx = info.context
+        p = ctx.caller.require("write:activity")
+        row = await service.create(ctx.driver, ctx.auth.redis, p, str(input.media_id), input.content,
+                                   input.contains_spoilers, input.visibility.value)
+        return Review.from_row(await service.readable(ctx.driver, p, ctx.max_level, row["uid"]))
+
+    @strawberry.mutation
+    async def update_review(self, info: Info, id: strawberry.ID, content: str | None = None,
+                            contains_spoilers: bool | None = None,
+                            visibility: Visibility | None = None) -> Review:
+        ctx = info.context
+        p = ctx.caller.require("write:activity")
+        props: dict[str, object] = {}
+        if content is not None:
+            props["content"] = service.check_content(content)
+        if contains_spoilers is not None:
+            props["contains_spoilers"] = contains_spoilers
+        if visibility is not None:
+            props["visibility"] = visibility.value
+        if await repository.update(ctx.driver, p.user, acting(p), str(id)[:64], props) is None:
+            raise NotFound("No such review of yours", field="id")
+        return Review.from_row(await service.readable(ctx.driver, p, ctx.max_level, str(id)))
+
+    @strawberry.mutation
+    async def delete_review(self, info: Info, id: strawberry.ID) -> bool:
+        ctx = info.context
+        p = ctx.caller.require("write:activity")
+        return await repository.delete(ctx.driver, p.user, acting(p), str(id)[:64])
+
+    @strawberry.mutation(description="Add (on: true) or take back a like / helpful / funny reaction")
+    async def react_to_review(self, info: Info, review_id: strawberry.ID, kind: str, on: bool = True) -> Review:
+        ctx = info.context
+        p = ctx.caller.require("write:activity")
+        await service.react(ctx.driver, p, ctx.max_level, str(review_id), kind, on)
+        return Review.from_row(await service.readable(ctx.driver, p, ctx.max_level, str(review_id)))
+
+    @strawberry.mutation(description="Comment on a review; @names (without spaces) mention people you follow")
+    async def comment_on_review(self, info: Info, review_id: strawberry.ID, content: str) -> ReviewComment:
+        ctx = info.context
+        p = ctx.caller.require("write:activity")
+        return ReviewComment.from_row(
+            await service.comment(ctx.driver, ctx.auth.redis, p, ctx.max_level, str(review_id), content))

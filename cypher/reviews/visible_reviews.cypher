@@ -1,0 +1,18 @@
+// Reviews the viewer may read: the acting profile's own, public ones, and friends-only
+// ones between mutual follows. By review ids ($ids) or about a title ($media).
+MATCH (u:User)-[:HAS_PROFILE]->(p:Profile)-[:WROTE]->(r:Review)-[:ABOUT]->(m:Media)
+WHERE (($ids IS NOT NULL AND r.uid IN $ids) OR ($media IS NOT NULL AND m.uid = $media))
+  AND ($max_level IS NULL OR m.cert_level <= $max_level)
+  AND (p.uid = $profile
+       OR r.visibility = 'public'
+       OR (r.visibility = 'friends' AND $viewer IS NOT NULL AND u.uid <> $viewer
+           AND EXISTS { (:User {uid: $viewer})-[:FOLLOWS]->(u) }
+           AND EXISTS { (u)-[:FOLLOWS]->(:User {uid: $viewer}) }))
+RETURN r {.*,
+          reactions: COUNT { (r)<-[:REACTED]-() },
+          likes: COUNT { (r)<-[:REACTED {kind: 'like'}]-() },
+          funny: COUNT { (r)<-[:REACTED {kind: 'funny'}]-() },
+          comment_count: COUNT { (r)<-[:ON]-(:Comment) }} AS review,
+       p {.uid, .name} AS author, m.uid AS media
+ORDER BY r.helpful_count DESC, r.created_at DESC, r.uid
+LIMIT $limit
