@@ -13,6 +13,7 @@ from strawberry.tools import merge_types
 
 from app.accounts.resolvers import AccountMutation, AccountQuery
 from app.activity.resolvers import ActivityMutation
+from app.library.resolvers import LibraryMutation, LibraryQuery
 from app.lists.resolvers import ListMutation, ListQuery
 from app.reviews.resolvers import ReviewMutation, ReviewQuery
 from app.catalog.resolvers import CatalogQuery
@@ -23,9 +24,10 @@ from app.settings import Settings
 
 from .limits import limits_rule
 
-Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery, ReviewQuery))
+Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery, ReviewQuery,
+                              LibraryQuery))
 Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation, ListMutation, ActivityMutation,
-                                    ReviewMutation))
+                                    ReviewMutation, LibraryMutation))
 
 
 def should_mask(error: GraphQLError) -> bool:

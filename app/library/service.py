@@ -1,0 +1,51 @@
+"""Owned formats and the library view's filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import AsyncDriver
+from redis.asyncio import Redis
+
+from app import events
+from app.accounts.auth import Principal
+from app.catalog.repository import MediaFilter
+from app.catalog.service import check_filter, decode_cursor
+from app.errors import InvalidInput, NotFound
+from app.lists.service import acting
+
+from . import repository
+
+FORMATS = ("bluray", "uhd_4k", "dvd", "digital", "streaming")
+
+
+def check_format(format: str) -> str:
+    if format not in FORMATS:
+        raise InvalidInput("Format must be Blu-ray, 4K, DVD, digital or streaming", field="format")
+    return format
+
+
+async def own(driver: AsyncDriver, redis: Redis, p: Principal, media: str, format: str,
+              provider: str | None) -> list[str]:
+    if provider is not None and not 1 <= len(provider) <= 50:
+        raise InvalidInput("Provider must be 1-50 characters", field="provider")
+    formats = await repository.own(driver, p.user, acting(p), media[:64], check_format(format), provider)
+    if formats is None:
+        raise NotFound("No such title", field="mediaId")
+    await events.publish(redis, "media.owned", profile=p.profile, media=media, format=format)
+    return formats
+
+
+async def page(driver: AsyncDriver, p: Principal, max_level: int | None, filt: MediaFilter,
+               min_rating: int | None, format: str | None, watched: bool | None, owned: bool | None,
+               first: int, after: str | None, max_page: int) -> tuple[list[dict[str, Any]], bool]:
+    if not 1 <= first <= max_page:
+        raise InvalidInput(f"first must be between 1 and {max_page}", field="first")
+    check_filter(filt)
+    if min_rating is not None and not 1 <= min_rating <= 10:
+        raise InvalidInput("Please select a rating (1-10)", field="filter.minRating")
+    params = {**filt.params(), "max_level": max_level, "min_rating": min_rating,
+              "format": check_format(format) if format else None, "watched": watched, "owned": owned}
+    rows = await repository.library(driver, p.user, acting(p), first + 1,
+                                    decode_cursor(after) if after else None, **params)
+    return rows[:first], len(rows) > first
