@@ -1,6 +1,7 @@
-"""p50 / p95 of `list(id)` with 500 items through GraphQL, and its Cypher round trips.
+"""p50 / p95 of `list(id)` with 500 items and of the library view with 2,000 titles,
+through GraphQL, with the Cypher round trips each request makes.
 
-    .venv/bin/python benchmarks/list_view.py [--runs 50]
+    .venv/bin/python benchmarks/watchlists.py [--runs 50]
 
 Uses the throw-away services of benchmarks/ (.state/bench, ports 27687 / 26379),
 importing MovieLens there first when the graph is empty.
@@ -27,6 +28,7 @@ from neo4j import AsyncDriver  # noqa: E402
 
 from app.accounts import repository as accounts  # noqa: E402
 from app.accounts.tokens import AccessClaims  # noqa: E402
+from app.activity import repository as activity  # noqa: E402
 from app.lists import repository as lists  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.settings import AuthSettings, Neo4jSettings, RedisSettings, Settings  # noqa: E402
@@ -37,6 +39,9 @@ from ingest.movielens import pipeline  # noqa: E402
 QUERY = """query($id: ID!, $after: String) { list(id: $id) { name itemCount
   items(first: 100, after: $after) { hasNextPage endCursor
     edges { node { note position media { id title year genres { name } } } } } } }"""
+
+LIBRARY = """query($after: String, $f: LibraryFilterInput) { library(filter: $f, first: 50, after: $after) {
+  hasNextPage endCursor edges { node { myRating watchCount formats media { id title year genres { name } } } } } }"""
 
 calls = 0
 _original = AsyncDriver.execute_query
@@ -67,6 +72,10 @@ async def main(runs: int) -> None:
             "MATCH (m:Media) WHERE m.movielens_id IS NOT NULL RETURN m.uid AS id ORDER BY m.movielens_id LIMIT 500")
         for r in records:
             await lists.add_item(driver, user["uid"], profile, row["uid"], r["id"], None)
+        records, _, _ = await driver.execute_query(
+            "MATCH (m:Media) WHERE m.movielens_id IS NOT NULL RETURN m.uid AS id ORDER BY m.movielens_id LIMIT 2000")
+        for r in records:
+            await activity.watch(driver, user["uid"], profile, r["id"], "2020-01-01T00:00:00+00:00")
         token = app.state.auth.issuer.issue(AccessClaims(user["uid"], None, profile, ("*",)))
         AsyncDriver.execute_query = counting  # type: ignore[method-assign]
         page_times, list_times, trips = [], [], []
@@ -91,6 +100,15 @@ async def main(runs: int) -> None:
                 if i >= 3:
                     list_times.append(time.perf_counter() - started)
                 assert items == 500, items
+            lib_times, lib_trips = [], []
+            for i in range(runs + 3):
+                for f in (None, {"genres": ["Drama"], "yearFrom": 1990}):
+                    calls, t0 = 0, time.perf_counter()
+                    body = (await client.post("/graphql", json={"query": LIBRARY, "variables": {"f": f}})).json()
+                    assert len(body["data"]["library"]["edges"]) == 50, body
+                    if i >= 3:
+                        lib_times.append(time.perf_counter() - t0)
+                        lib_trips.append(calls)
 
     def pct(xs: list[float], q: float) -> float:
         return statistics.quantiles(xs, n=100)[q - 1] * 1000 if len(xs) > 1 else xs[0] * 1000
@@ -99,6 +117,9 @@ async def main(runs: int) -> None:
     print(f"list(id), page of 100 items: p50 {pct(page_times, 50):.1f} ms, p95 {pct(page_times, 95):.1f} ms; "
           f"Cypher round trips per page: {min(trips)}-{max(trips)}")
     print(f"list(id), all 500 items (5 pages): p50 {pct(list_times, 50):.1f} ms, p95 {pct(list_times, 95):.1f} ms")
+    print(f"library of 2,000 titles, page of 50 (unfiltered and genre+year filtered): "
+          f"p50 {pct(lib_times, 50):.1f} ms, p95 {pct(lib_times, 95):.1f} ms; "
+          f"Cypher round trips per page: {min(lib_trips)}-{max(lib_trips)}")
 
 
 if __name__ == "__main__":
