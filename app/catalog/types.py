@@ -10,6 +10,7 @@ from typing import Any
 import strawberry
 
 from app.activity.types import WatchHistory
+from app.tv import repository as tv_repository
 
 
 @strawberry.enum
@@ -103,6 +104,17 @@ class Media:
         _, count = await info.context.catalog.rating_stats.load(self.id)
         return int(count)
 
+    @strawberry.field(description="TV shows: seasons and episodes, with the acting profile's progress")
+    async def seasons(self, info: strawberry.Info) -> list["Season"]:
+        if self.type != MediaType.TV:
+            return []
+        p = info.context.caller.principal
+        rows = await tv_repository.seasons(info.context.driver, p.profile if p else None, str(self.id))
+        return [Season(id=strawberry.ID(r["uid"]), number=r["season_number"], episodes=[
+            SeasonEpisode(id=strawberry.ID(e["uid"]), number=e["episode_number"], title=e.get("title"),
+                          watched=e["watched"], progress_seconds=e["progress_seconds"])
+            for e in r["episodes"]]) for r in rows]
+
     @strawberry.field(description="The acting profile's rating (1-10), if any")
     async def my_rating(self, info: strawberry.Info) -> int | None:
         mine = await info.context.mine.load(self.id) if info.context.mine else None
@@ -112,6 +124,22 @@ class Media:
     async def watch_history(self, info: strawberry.Info) -> WatchHistory | None:
         mine = await info.context.mine.load(self.id) if info.context.mine else None
         return WatchHistory.from_row(mine["watch"]) if mine and mine["watch"] else None
+
+
+@strawberry.type
+class SeasonEpisode:
+    id: strawberry.ID
+    number: int
+    title: str | None
+    watched: bool
+    progress_seconds: int
+
+
+@strawberry.type
+class Season:
+    id: strawberry.ID
+    number: int
+    episodes: list[SeasonEpisode]
 
 
 @strawberry.type

@@ -16,6 +16,7 @@ from app.activity.resolvers import ActivityMutation
 from app.library.resolvers import LibraryMutation, LibraryQuery
 from app.lists.resolvers import ListMutation, ListQuery
 from app.reviews.resolvers import ReviewMutation, ReviewQuery
+from app.tv.resolvers import TvMutation, TvQuery
 from app.catalog.resolvers import CatalogQuery
 from app.profiles.resolvers import ProfileMutation, ProfileQuery
 from app.errors import DomainError
@@ -25,9 +26,9 @@ from app.settings import Settings
 from .limits import limits_rule
 
 Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery, ReviewQuery,
-                              LibraryQuery))
+                              LibraryQuery, TvQuery))
 Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation, ListMutation, ActivityMutation,
-                                    ReviewMutation, LibraryMutation))
+                                    ReviewMutation, LibraryMutation, TvMutation))
 
 
 def should_mask(error: GraphQLError) -> bool:

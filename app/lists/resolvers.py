@@ -125,6 +125,27 @@ class ListMutation:
                                    input.icon, input.visibility.value)
         return MediaList.from_row(row)
 
+    @strawberry.mutation(description="Rename or describe a list; system lists only change visibility")
+    async def update_list(self, info: Info, id: strawberry.ID, name: str | None = None,
+                          description: str | None = None, icon: str | None = None,
+                          visibility: Visibility | None = None) -> MediaList:
+        ctx = info.context
+        p = ctx.caller.require("write:lists")
+        props = service.check_fields(name, description, icon, visibility.value if visibility else None)
+        row = await repository.update_list(ctx.driver, p.user, service.acting(p), str(id)[:64], props)
+        if row is None:
+            raise InvalidInput("No such list of yours, or a system list (only its visibility changes)",
+                               field="id")
+        return MediaList.from_row({**row, "mine": True})
+
+    @strawberry.mutation
+    async def delete_list(self, info: Info, id: strawberry.ID) -> bool:
+        ctx = info.context
+        p = ctx.caller.require("write:lists")
+        if not await repository.delete_list(ctx.driver, p.user, service.acting(p), str(id)[:64]):
+            raise InvalidInput("No such list of yours, or a system list (they stay)", field="id")
+        return True
+
     @strawberry.mutation
     async def add_to_list(self, info: Info, list_id: strawberry.ID, media_id: strawberry.ID,
                           note: str | None = None) -> ListItem:

@@ -53,6 +53,19 @@ async def test_system_lists_and_validation(api: httpx.AsyncClient, smtp: Mailbox
     after = (await gql(api, "{ lists { name } }", token=token))["data"]["lists"]
     assert len(after) == 4  # nothing partial stored
 
+    made = (await gql(api, CREATE, token=token, **{"in": {"name": "Noir", "description": "Dark",
+                                                          "visibility": "FRIENDS"}}))["data"]["createList"]
+    update = "mutation($id: ID!, $n: String) { updateList(id: $id, name: $n) { name visibility } }"
+    assert (await gql(api, update, token=token, id=made["id"], n="Film noir"))["data"]["updateList"] == \
+        {"name": "Film noir", "visibility": "FRIENDS"}
+    system_id = (await gql(api, "{ lists { id isSystem } }", token=token))["data"]["lists"][0]["id"]
+    renamed = await gql(api, update, token=token, id=system_id, n="Mine now")
+    assert renamed["errors"][0]["extensions"]["field"] == "id"  # system lists keep their names
+    delete = "mutation($id: ID!) { deleteList(id: $id) }"
+    assert (await gql(api, delete, token=token, id=system_id))["errors"]
+    assert (await gql(api, delete, token=token, id=made["id"]))["data"]["deleteList"] is True
+    assert len((await gql(api, "{ lists { name } }", token=token))["data"]["lists"]) == 4
+
 
 async def test_order_survives_many_moves(api: httpx.AsyncClient, smtp: Mailbox,
                                          run_jobs: Callable[[], Awaitable[None]], driver: AsyncDriver) -> None:

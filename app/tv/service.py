@@ -1,0 +1,102 @@
+"""Manual entry of titles, episode progress, "next episode", and the Watching / Completed
+lists following a show's progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import AsyncDriver
+from redis.asyncio import Redis
+
+from app import events
+from app.accounts.auth import Principal
+from app.errors import InvalidInput, NotFound
+from app.lists import repository as lists
+from app.lists.service import acting
+from graph_model.media import CERT_LEVELS, cert_level
+
+from . import repository
+
+MAX_SEASONS, MAX_EPISODES = 100, 500
+
+
+def check_entry(title: str, media_type: str, year: int | None, genres: list[str],
+                certification: str | None, runtime: int | None,
+                seasons: list[dict[str, int]]) -> dict[str, Any]:
+    title = " ".join(title.split())
+    if not 1 <= len(title) <= 300:
+        raise InvalidInput("Title must be 1-300 characters", field="title")
+    if media_type not in ("movie", "tv"):
+        raise InvalidInput("Type must be MOVIE or TV", field="type")
+    if year is not None and not 1870 <= year <= 2100:
+        raise InvalidInput("Year must be between 1870 and 2100", field="year")
+    if len(genres) > 10 or any(not 1 <= len(g.strip()) <= 50 for g in genres):
+        raise InvalidInput("Up to 10 genres of 1-50 characters", field="genres")
+    if certification is not None and certification.upper() not in CERT_LEVELS:
+        raise InvalidInput(f"Certification must be one of {', '.join(CERT_LEVELS)}", field="certification")
+    if runtime is not None and not 1 <= runtime <= 1000:
+        raise InvalidInput("Runtime must be 1-1000 minutes", field="runtime")
+    if media_type == "movie" and seasons:
+        raise InvalidInput("Only TV shows have seasons", field="seasons")
+    if len(seasons) > MAX_SEASONS or any(not 1 <= s["episodes"] <= MAX_EPISODES for s in seasons) \
+            or len({s["number"] for s in seasons}) != len(seasons):
+        raise InvalidInput(f"Up to {MAX_SEASONS} distinct seasons of 1-{MAX_EPISODES} episodes",
+                           field="seasons")
+    return {"title": title, "type": media_type, "year": year,
+            "genres": sorted({g.strip() for g in genres}), "runtime": runtime,
+            "certification": certification.upper() if certification else None,
+            "cert_level": cert_level(certification), "seasons": seasons}
+
+
+async def create_media(driver: AsyncDriver, redis: Redis, p: Principal, overview: str | None,
+                       **fields: Any) -> dict[str, Any]:
+    if overview is not None and len(overview) > 5000:
+        raise InvalidInput("Overview must be at most 5000 characters", field="overview")
+    checked = check_entry(**fields)
+    row = await repository.create_media(driver, p.user, acting(p), overview=overview, **checked)
+    if row is None:
+        raise InvalidInput("You have already added this title", field="title")
+    await events.publish(redis, "media.created", profile=p.profile, media=row["uid"])
+    return row
+
+
+async def _follow_lists(driver: AsyncDriver, p: Principal, show: str) -> dict[str, Any]:
+    """Watching while part-way, Completed once every episode is watched, neither before."""
+    profile = acting(p)
+    status = await repository.show_status(driver, profile, show)
+    assert status is not None
+    done, started = status["watched"] == status["total"], status["watched"] > 0
+    for name, wanted in (("Watching", started and not done), ("Completed", done)):
+        list_id = await repository.system_list(driver, profile, name)
+        if list_id is None:
+            continue
+        if wanted:
+            await lists.add_item(driver, p.user, profile, list_id, show, None)
+        else:
+            await lists.remove_item(driver, p.user, profile, list_id, show)
+    return status
+
+
+async def progress(driver: AsyncDriver, redis: Redis, p: Principal, episode: str, seconds: int | None,
+                   watched: bool | None) -> dict[str, Any]:
+    if seconds is not None and not 0 <= seconds <= 24 * 3600:
+        raise InvalidInput("progressSeconds must be between 0 and 86400", field="progressSeconds")
+    found = await repository.set_progress(driver, p.user, acting(p), episode[:64], seconds, watched)
+    if found is None:
+        raise NotFound("No such episode", field="episodeId")
+    row, show = found
+    await _follow_lists(driver, p, show)
+    await events.publish(redis, "episode.progress", profile=p.profile, episode=episode, show=show)
+    return row
+
+
+async def mark(driver: AsyncDriver, redis: Redis, p: Principal, season: str | None,
+               up_to: str | None) -> int:
+    found = await repository.mark_episodes(driver, p.user, acting(p), season[:64] if season else None,
+                                           up_to[:64] if up_to else None)
+    if found is None:
+        raise NotFound("No such season or episode", field="seasonId" if season else "episodeId")
+    show, marked = found
+    await _follow_lists(driver, p, show)
+    await events.publish(redis, "episode.progress", profile=p.profile, show=show)
+    return marked
