@@ -16,12 +16,15 @@ from redis.asyncio import Redis
 STREAM = "reelgraph:events"
 MAX_LEN = 100_000  # approximate trim: the stream is a feed, not an archive
 
-KINDS = {"list.created", "list.item_added", "list.item_removed", "list.item_moved",
+KINDS = {"list.created", "list.updated", "list.deleted", "list.shared", "list.unshared",
+         "list.link_created", "list.link_revoked", "list.note_set",
+         "list.item_added", "list.item_removed", "list.item_moved",
+         "review.updated", "review.deleted", "review.reacted", "review.commented", "media.unowned",
          "media.rated", "media.watched", "media.unwatched", "media.reviewed", "comment.mentioned",
          "media.owned", "media.created", "episode.progress"}
 
 
-async def publish(redis: Redis, kind: str, **data: Any) -> str:
+async def publish(redis: Redis, kind: str, /, **data: Any) -> str:
     if kind not in KINDS:
         raise ValueError(f"unknown event kind {kind}")
     fields = {"kind": kind, "at": datetime.now(timezone.utc).isoformat(),

@@ -52,6 +52,13 @@ class Caller:
             raise Forbidden(f"This token lacks the {scope} scope")
         return self.principal
 
+    @property
+    def reader(self) -> Principal | None:
+        """The principal for reading personal data, or None when its token lacks `read`
+        (a write-only extension token reads only what anyone may)."""
+        p = self.principal
+        return p if p is not None and p.allows("read") else None
+
     def require_session(self) -> Principal:
         """Account management needs a signed-in person, not an API token."""
         p = self.require()

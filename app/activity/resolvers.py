@@ -18,14 +18,14 @@ class ActivityMutation:
     async def rate_media(self, info: Info, media_id: strawberry.ID, rating: int) -> Rating:
         ctx = info.context
         p = ctx.caller.require("write:activity")
-        return Rating.from_row(await service.rate(ctx.driver, ctx.auth.redis, p, str(media_id), rating))
+        return Rating.from_row(await service.rate(ctx.driver, ctx.auth.redis, p, str(media_id), rating, ctx.max_level))
 
     @strawberry.mutation
     async def mark_as_watched(self, info: Info, media_id: strawberry.ID,
                               watched_at: dt.datetime | None = None) -> WatchHistory:
         ctx = info.context
         p = ctx.caller.require("write:activity")
-        row = await service.watched(ctx.driver, ctx.auth.redis, p, str(media_id), watched_at)
+        row = await service.watched(ctx.driver, ctx.auth.redis, p, str(media_id), watched_at, ctx.max_level)
         return WatchHistory.from_row(row)
 
     @strawberry.mutation(description="Undo the latest viewing; null when none is left")

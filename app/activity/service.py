@@ -10,15 +10,18 @@ from redis.asyncio import Redis
 
 from app import events
 from app.accounts.auth import Principal
+from app.catalog.service import require_media
 from app.errors import InvalidInput, NotFound
 from app.lists.service import acting
 
 from . import repository
 
 
-async def rate(driver: AsyncDriver, redis: Redis, p: Principal, media: str, rating: int) -> dict[str, Any]:
+async def rate(driver: AsyncDriver, redis: Redis, p: Principal, media: str, rating: int,
+               max_level: int | None) -> dict[str, Any]:
     if not 1 <= rating <= 10:
         raise InvalidInput("Please select a rating (1-10)", field="rating")
+    await require_media(driver, media, max_level)
     row = await repository.rate(driver, p.user, acting(p), media[:64], rating)
     if row is None:
         raise NotFound("No such title", field="mediaId")
@@ -40,8 +43,10 @@ def _when(at: datetime | None) -> str:
 
 
 async def watched(driver: AsyncDriver, redis: Redis, p: Principal, media: str,
-                  at: datetime | None) -> dict[str, Any]:
-    row = await repository.watch(driver, p.user, acting(p), media[:64], _when(at))
+                  at: datetime | None, max_level: int | None) -> dict[str, Any]:
+    when = _when(at)
+    await require_media(driver, media, max_level)
+    row = await repository.watch(driver, p.user, acting(p), media[:64], when)
     if row is None:
         raise NotFound("No such title", field="mediaId")
     await events.publish(redis, "media.watched", profile=p.profile, media=media)

@@ -10,7 +10,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from app.errors import InvalidInput
+from app.errors import InvalidInput, NotFound
 
 from . import repository
 from .repository import MediaFilter
@@ -72,3 +72,12 @@ def check_id(value: str, field: str = "id") -> str:
     if not value or len(value) > 64:
         raise InvalidInput(f"{field} must be 1-64 characters", field=field)
     return value
+
+
+async def require_media(driver: AsyncDriver, media: str, max_level: int | None) -> dict[str, Any]:
+    """The title, if it exists and the acting profile may see it: writes about a title
+    go through here, so a kid profile cannot rate, list or review what it cannot see."""
+    found = await repository.media_by_ids(driver, [check_id(media, "mediaId")], max_level)
+    if media not in found:
+        raise NotFound("No such title", field="mediaId")
+    return found[media]

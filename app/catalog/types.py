@@ -108,7 +108,7 @@ class Media:
     async def seasons(self, info: strawberry.Info) -> list["Season"]:
         if self.type != MediaType.TV:
             return []
-        p = info.context.caller.principal
+        p = info.context.caller.reader
         rows = await tv_repository.seasons(info.context.driver, p.profile if p else None, str(self.id))
         return [Season(id=strawberry.ID(r["uid"]), number=r["season_number"], episodes=[
             SeasonEpisode(id=strawberry.ID(e["uid"]), number=e["episode_number"], title=e.get("title"),

@@ -42,7 +42,7 @@ class Context(BaseContext):
     def __post_init__(self) -> None:
         super().__init__()
         self.catalog = CatalogLoaders(self.driver, self.max_level)
-        p = self.caller.principal
+        p = self.caller.reader
         self.mine = mine_loader(self.driver, p.profile) if p and p.profile else None
 
     def device(self) -> Device:

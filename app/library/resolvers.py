@@ -6,6 +6,7 @@ from typing import Any
 
 import strawberry
 
+from app import events
 from app.catalog.repository import MediaFilter
 from app.catalog.service import encode_cursor
 from app.catalog.types import Media, MediaType
@@ -79,11 +80,14 @@ class LibraryMutation:
                          provider: str | None = None) -> list[str]:
         ctx = info.context
         p = ctx.caller.require("write:activity")
-        return await service.own(ctx.driver, ctx.auth.redis, p, str(media_id), format, provider)
+        return await service.own(ctx.driver, ctx.auth.redis, p, str(media_id), format, provider, ctx.max_level)
 
     @strawberry.mutation
     async def unmark_owned(self, info: Info, media_id: strawberry.ID, format: str) -> bool:
         ctx = info.context
         p = ctx.caller.require("write:activity")
-        return await repository.disown(ctx.driver, p.user, acting(p), str(media_id)[:64],
+        done = await repository.disown(ctx.driver, p.user, acting(p), str(media_id)[:64],
                                        service.check_format(format))
+        if done:
+            await events.publish(ctx.auth.redis, "media.unowned", profile=p.profile, media=str(media_id))
+        return done

@@ -10,7 +10,7 @@ from redis.asyncio import Redis
 from app import events
 from app.accounts.auth import Principal
 from app.catalog.repository import MediaFilter
-from app.catalog.service import check_filter, decode_cursor
+from app.catalog.service import check_filter, decode_cursor, require_media
 from app.errors import InvalidInput, NotFound
 from app.lists.service import acting
 
@@ -26,9 +26,10 @@ def check_format(format: str) -> str:
 
 
 async def own(driver: AsyncDriver, redis: Redis, p: Principal, media: str, format: str,
-              provider: str | None) -> list[str]:
+              provider: str | None, max_level: int | None) -> list[str]:
     if provider is not None and not 1 <= len(provider) <= 50:
         raise InvalidInput("Provider must be 1-50 characters", field="provider")
+    await require_media(driver, media, max_level)
     formats = await repository.own(driver, p.user, acting(p), media[:64], check_format(format), provider)
     if formats is None:
         raise NotFound("No such title", field="mediaId")

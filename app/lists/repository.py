@@ -18,14 +18,16 @@ async def create_list(driver: AsyncDriver, user: str, profile: str, **props: Any
     return dict(rows[0]["list"]) if rows else None
 
 
-async def my_lists(driver: AsyncDriver, user: str, profile: str) -> list[dict[str, Any]]:
+async def my_lists(driver: AsyncDriver, user: str, profile: str,
+                   max_level: int | None) -> list[dict[str, Any]]:
     return [{**r["list"], "owner": r["owner"], "mine": True, "role": None}
-            for r in await read(driver, "lists/my_lists", user=user, profile=profile)]
+            for r in await read(driver, "lists/my_lists", user=user, profile=profile, max_level=max_level)]
 
 
 async def visible_list(driver: AsyncDriver, list_id: str, viewer: str | None,
-                       profile: str | None) -> dict[str, Any] | None:
-    rows = await read(driver, "lists/visible_list", list=list_id, viewer=viewer, profile=profile)
+                       profile: str | None, max_level: int | None) -> dict[str, Any] | None:
+    rows = await read(driver, "lists/visible_list", list=list_id, viewer=viewer, profile=profile,
+                      max_level=max_level)
     return _with_owner(rows[0]) if rows else None
 
 
@@ -33,8 +35,8 @@ def _with_owner(row: Any) -> dict[str, Any]:
     return {**row["list"], "owner": row["owner"], "mine": row["mine"], "role": row["role"]}
 
 
-async def shared_list(driver: AsyncDriver, share_hash: str) -> dict[str, Any] | None:
-    rows = await read(driver, "lists/shared_list", share_hash=share_hash)
+async def shared_list(driver: AsyncDriver, share_hash: str, max_level: int | None) -> dict[str, Any] | None:
+    rows = await read(driver, "lists/shared_list", share_hash=share_hash, max_level=max_level)
     return _with_owner(rows[0]) if rows else None
 
 
@@ -113,20 +115,23 @@ async def move_item(driver: AsyncDriver, user: str, profile: str, list_id: str, 
             return {"position": found[media]}
         position = key_between(before, following)
         row = await _one(tx, "lists/move_item", list=list_id, media=media, position=position)
-        return dict(row["item"])
+        return {**dict(row["item"]), "moved": True}
     return await _locked_edit(driver, user, profile, list_id, edit)  # type: ignore[no-any-return]
 
 
 async def remove_item(driver: AsyncDriver, user: str, profile: str, list_id: str, media: str) -> bool:
-    rows = await write(driver, "lists/remove_item", user=user, profile=profile, list=list_id, media=media)
-    return bool(rows and rows[0]["removed"])
+    async def edit(tx: AsyncManagedTransaction) -> bool:
+        row = await _one(tx, "lists/remove_item", list=list_id, media=media)
+        return bool(row and row["removed"])
+    return bool(await _locked_edit(driver, user, profile, list_id, edit))
 
 
 async def set_note(driver: AsyncDriver, user: str, profile: str, list_id: str, media: str,
                    note: str | None) -> dict[str, Any] | None:
-    rows = await write(driver, "lists/set_note", user=user, profile=profile, list=list_id,
-                       media=media, note=note)
-    return dict(rows[0]["item"]) if rows else None
+    async def edit(tx: AsyncManagedTransaction) -> dict[str, Any] | None:
+        row = await _one(tx, "lists/set_note", list=list_id, media=media, note=note)
+        return dict(row["item"]) if row else None
+    return await _locked_edit(driver, user, profile, list_id, edit)  # type: ignore[no-any-return]
 
 
 async def update_list(driver: AsyncDriver, user: str, profile: str, list_id: str,

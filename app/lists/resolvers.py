@@ -6,7 +6,9 @@ from typing import Any
 
 import strawberry
 
+from app import events
 from app.accounts.tokens import digest
+from app.catalog.service import require_media
 from app.errors import InvalidInput, NotFound
 
 from . import repository, service
@@ -72,20 +74,20 @@ class ListQuery:
     async def lists(self, info: Info) -> list[MediaList]:
         ctx = info.context
         p = ctx.caller.require("read")
-        rows = await repository.my_lists(ctx.driver, p.user, service.acting(p))
+        rows = await repository.my_lists(ctx.driver, p.user, service.acting(p), ctx.max_level)
         return [MediaList.from_row(r) for r in rows]
 
     @strawberry.field(description="A list the caller may see (own, public, or friends-only between mutual follows)")
     async def list(self, info: Info, id: strawberry.ID) -> MediaList | None:
         ctx = info.context
-        p = ctx.caller.principal
+        p = ctx.caller.reader
         row = await repository.visible_list(ctx.driver, str(id)[:64], p.user if p else None,
-                                            p.profile if p else None)
+                                            p.profile if p else None, ctx.max_level)
         return MediaList.from_row(row) if row else None
 
     @strawberry.field(description="A list opened through its read-only share link")
     async def shared_list(self, info: Info, token: str) -> MediaList | None:
-        row = await repository.shared_list(info.context.driver, digest(token[:200]))
+        row = await repository.shared_list(info.context.driver, digest(token[:200]), info.context.max_level)
         return MediaList.from_row(row) if row else None
 
 
@@ -94,27 +96,32 @@ class ListMutation:
     @strawberry.mutation(description="Let an account (by email) view or edit the list")
     async def share_list(self, info: Info, list_id: strawberry.ID, email: str, role: str = "viewer") -> bool:
         ctx = info.context
-        await service.share_with(ctx.driver, ctx.caller.require("write:lists"), str(list_id), email, role)
+        await service.share_with(ctx.driver, ctx.auth.redis, ctx.caller.require("write:lists"), str(list_id),
+                                 email, role)
         return True
 
     @strawberry.mutation
     async def unshare_list(self, info: Info, list_id: strawberry.ID, profile_id: strawberry.ID) -> bool:
         ctx = info.context
         p = ctx.caller.require("write:lists")
-        return await repository.unshare(ctx.driver, p.user, service.acting(p), str(list_id)[:64],
+        done = await repository.unshare(ctx.driver, p.user, service.acting(p), str(list_id)[:64],
                                         str(profile_id)[:64])
+        if done:
+            await events.publish(ctx.auth.redis, "list.unshared", profile=p.profile, list=str(list_id))
+        return done
 
     @strawberry.mutation(description="A read-only link to the list; replaces any earlier link")
     async def create_share_link(self, info: Info, list_id: strawberry.ID) -> str:
         ctx = info.context
-        token = await service.share_link(ctx.driver, ctx.caller.require("write:lists"), str(list_id), True)
+        token = await service.share_link(ctx.driver, ctx.auth.redis, ctx.caller.require("write:lists"),
+                                         str(list_id), True)
         assert token is not None
         return token
 
     @strawberry.mutation
     async def revoke_share_link(self, info: Info, list_id: strawberry.ID) -> bool:
         ctx = info.context
-        await service.share_link(ctx.driver, ctx.caller.require("write:lists"), str(list_id), False)
+        await service.share_link(ctx.driver, ctx.auth.redis, ctx.caller.require("write:lists"), str(list_id), False)
         return True
 
     @strawberry.mutation
@@ -136,6 +143,7 @@ class ListMutation:
         if row is None:
             raise InvalidInput("No such list of yours, or a system list (only its visibility changes)",
                                field="id")
+        await events.publish(ctx.auth.redis, "list.updated", profile=p.profile, list=str(id))
         return MediaList.from_row({**row, "mine": True})
 
     @strawberry.mutation
@@ -144,6 +152,7 @@ class ListMutation:
         p = ctx.caller.require("write:lists")
         if not await repository.delete_list(ctx.driver, p.user, service.acting(p), str(id)[:64]):
             raise InvalidInput("No such list of yours, or a system list (they stay)", field="id")
+        await events.publish(ctx.auth.redis, "list.deleted", profile=p.profile, list=str(id))
         return True
 
     @strawberry.mutation
@@ -151,10 +160,8 @@ class ListMutation:
                           note: str | None = None) -> ListItem:
         ctx = info.context
         p = ctx.caller.require("write:lists")
+        media = await require_media(ctx.driver, str(media_id), ctx.max_level)
         item = await service.add(ctx.driver, ctx.auth.redis, p, str(list_id), str(media_id), note)
-        media = await ctx.catalog.media.load(str(media_id))
-        if media is None:
-            raise NotFound("No such title", field="mediaId")
         return ListItem.from_rows(item, media)
 
     @strawberry.mutation
@@ -181,4 +188,6 @@ class ListMutation:
                                         str(media_id)[:64], service.check_note(note))
         if row is None:
             raise NotFound("That title is not in your list", field="mediaId")
+        await events.publish(ctx.auth.redis, "list.note_set", profile=p.profile, list=str(list_id),
+                             media=str(media_id))
         return True

@@ -92,7 +92,8 @@ async def move(driver: AsyncDriver, redis: Redis, p: Principal, list_id: str, me
     if result == "missing_after":
         raise NotFound("That title is not in the list", field="afterMediaId")
     assert isinstance(result, dict)
-    await events.publish(redis, "list.item_moved", profile=p.profile, list=list_id, media=media)
+    if result.get("moved"):
+        await events.publish(redis, "list.item_moved", profile=p.profile, list=list_id, media=media)
     return result
 
 
@@ -106,19 +107,23 @@ async def remove(driver: AsyncDriver, redis: Redis, p: Principal, list_id: str, 
 ROLES = ("viewer", "editor")
 
 
-async def share_with(driver: AsyncDriver, p: Principal, list_id: str, email: str, role: str) -> None:
+async def share_with(driver: AsyncDriver, redis: Redis, p: Principal, list_id: str, email: str,
+                     role: str) -> None:
     """Invite an account (by email) to view or edit. The answer is the same whether or not
     the address has an account, so sharing cannot probe for registrations."""
     if role not in ROLES:
         raise InvalidInput("Role must be viewer or editor", field="role")
     if not await repository.share_with(driver, p.user, acting(p), list_id[:64], normalize_email(email), role):
         raise NotFound("No such list of yours", field="listId")
+    await events.publish(redis, "list.shared", profile=p.profile, list=list_id, role=role)
 
 
-async def share_link(driver: AsyncDriver, p: Principal, list_id: str, on: bool) -> str | None:
+async def share_link(driver: AsyncDriver, redis: Redis, p: Principal, list_id: str, on: bool) -> str | None:
     """A new read-only link (replacing any earlier one), or None after revoking."""
     token = random_token("rl_") if on else None
     if not await repository.set_share_link(driver, p.user, acting(p), list_id[:64],
                                            digest(token) if token else None):
         raise NotFound("No such list of yours", field="listId")
+    await events.publish(redis, "list.link_created" if on else "list.link_revoked", profile=p.profile,
+                         list=list_id)
     return token

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from app import events
 from app.errors import InvalidInput, NotFound
 from app.lists.service import acting
 from app.lists.types import Visibility
@@ -21,7 +22,7 @@ class ReviewQuery:
         ctx = info.context
         if not 1 <= first <= 100:
             raise InvalidInput("first must be between 1 and 100", field="first")
-        p = ctx.caller.principal
+        p = ctx.caller.reader
         rows = await repository.visible(ctx.driver, p.user if p else None, p.profile if p else None,
                                         ctx.max_level, media=str(media_id)[:64], limit=first)
         return [Review.from_row(r) for r in rows]
@@ -30,7 +31,7 @@ class ReviewQuery:
     async def review(self, info: Info, id: strawberry.ID) -> Review | None:
         ctx = info.context
         try:
-            return Review.from_row(await service.readable(ctx.driver, ctx.caller.principal, ctx.max_level, str(id)))
+            return Review.from_row(await service.readable(ctx.driver, ctx.caller.reader, ctx.max_level, str(id)))
         except NotFound:
             return None
 
@@ -42,7 +43,7 @@ class ReviewMutation:
         ctx = info.context
         p = ctx.caller.require("write:activity")
         row = await service.create(ctx.driver, ctx.auth.redis, p, str(input.media_id), input.content,
-                                   input.contains_spoilers, input.visibility.value)
+                                   input.contains_spoilers, input.visibility.value, ctx.max_level)
         return Review.from_row(await service.readable(ctx.driver, p, ctx.max_level, row["uid"]))
 
     @strawberry.mutation
@@ -60,19 +61,23 @@ class ReviewMutation:
             props["visibility"] = visibility.value
         if await repository.update(ctx.driver, p.user, acting(p), str(id)[:64], props) is None:
             raise NotFound("No such review of yours", field="id")
+        await events.publish(ctx.auth.redis, "review.updated", profile=p.profile, review=str(id))
         return Review.from_row(await service.readable(ctx.driver, p, ctx.max_level, str(id)))
 
     @strawberry.mutation
     async def delete_review(self, info: Info, id: strawberry.ID) -> bool:
         ctx = info.context
         p = ctx.caller.require("write:activity")
-        return await repository.delete(ctx.driver, p.user, acting(p), str(id)[:64])
+        deleted = await repository.delete(ctx.driver, p.user, acting(p), str(id)[:64])
+        if deleted:
+            await events.publish(ctx.auth.redis, "review.deleted", profile=p.profile, review=str(id))
+        return deleted
 
     @strawberry.mutation(description="Add (on: true) or take back a like / helpful / funny reaction")
     async def react_to_review(self, info: Info, review_id: strawberry.ID, kind: str, on: bool = True) -> Review:
         ctx = info.context
         p = ctx.caller.require("write:activity")
-        await service.react(ctx.driver, p, ctx.max_level, str(review_id), kind, on)
+        await service.react(ctx.driver, ctx.auth.redis, p, ctx.max_level, str(review_id), kind, on)
         return Review.from_row(await service.readable(ctx.driver, p, ctx.max_level, str(review_id)))
 
     @strawberry.mutation(description="Comment on a review; @names (without spaces) mention people you follow")

@@ -10,6 +10,7 @@ from redis.asyncio import Redis
 
 from app import events
 from app.accounts.auth import Principal
+from app.catalog.service import require_media
 from app.errors import InvalidInput, NotFound
 from app.lists.service import VISIBILITY, acting
 
@@ -33,9 +34,10 @@ def check_visibility(visibility: str) -> str:
 
 
 async def create(driver: AsyncDriver, redis: Redis, p: Principal, media: str, content: str,
-                 spoilers: bool, visibility: str) -> dict[str, Any]:
-    row = await repository.create(driver, p.user, acting(p), media[:64], check_content(content),
-                                  spoilers, check_visibility(visibility))
+                 spoilers: bool, visibility: str, max_level: int | None) -> dict[str, Any]:
+    content, visibility = check_content(content), check_visibility(visibility)
+    await require_media(driver, media, max_level)
+    row = await repository.create(driver, p.user, acting(p), media[:64], content, spoilers, visibility)
     if row is None:
         raise InvalidInput("You have already reviewed this title (edit that review), or it does "
                            "not exist", field="mediaId")
@@ -52,12 +54,14 @@ async def readable(driver: AsyncDriver, viewer: Principal | None, max_level: int
     return rows[0]
 
 
-async def react(driver: AsyncDriver, p: Principal, max_level: int | None, review: str, kind: str,
-                on: bool) -> None:
+async def react(driver: AsyncDriver, redis: Redis, p: Principal, max_level: int | None, review: str,
+                kind: str, on: bool) -> None:
     if kind not in REACTIONS:
         raise InvalidInput("Reaction must be like, helpful or funny", field="kind")
     await readable(driver, p, max_level, review)  # only what you can read can be reacted to
-    await repository.react(driver, p.user, acting(p), review[:64], kind, on)
+    if not await repository.react(driver, p.user, acting(p), review[:64], kind, on):
+        raise InvalidInput("You cannot react to your own review", field="reviewId")
+    await events.publish(redis, "review.reacted", profile=p.profile, review=review, kind=kind, on=on)
 
 
 async def comment(driver: AsyncDriver, redis: Redis, p: Principal, max_level: int | None,
@@ -68,7 +72,9 @@ async def comment(driver: AsyncDriver, redis: Redis, p: Principal, max_level: in
     await readable(driver, p, max_level, review)
     mentions = sorted({m.lower() for m in MENTION.findall(text)})[:20]
     row = await repository.comment(driver, p.user, acting(p), review[:64], text, mentions)
-    assert row is not None
+    if row is None:  # deleted while we were checking
+        raise NotFound("No such review", field="reviewId")
+    await events.publish(redis, "review.commented", profile=p.profile, review=review, comment=row["uid"])
     for target in row["mentioned"]:
         await events.publish(redis, "comment.mentioned", profile=p.profile, review=review,
                              comment=row["uid"], mentioned=target)

@@ -15,15 +15,16 @@ async def create_media(driver: AsyncDriver, user: str, profile: str, **fields: A
 
 
 async def set_progress(driver: AsyncDriver, user: str, profile: str, episode: str, seconds: int | None,
-                       watched: bool | None) -> tuple[dict[str, Any], str] | None:
+                       watched: bool | None, max_level: int | None) -> tuple[dict[str, Any], str] | None:
     rows = await write(driver, "tv/set_progress", user=user, profile=profile, episode=episode,
-                       seconds=seconds, watched=watched)
+                       seconds=seconds, watched=watched, max_level=max_level)
     return (dict(rows[0]["progress"]), rows[0]["show"]) if rows else None
 
 
 async def mark_episodes(driver: AsyncDriver, user: str, profile: str, season: str | None,
-                        up_to: str | None) -> tuple[str, int] | None:
-    rows = await write(driver, "tv/mark_episodes", user=user, profile=profile, season=season, up_to=up_to)
+                        up_to: str | None, max_level: int | None) -> tuple[str, int] | None:
+    rows = await write(driver, "tv/mark_episodes", user=user, profile=profile, season=season, up_to=up_to,
+                       max_level=max_level)
     return (rows[0]["show"], rows[0]["marked"]) if rows else None
 
 

@@ -109,7 +109,7 @@ class TvMutation:
         ctx = info.context
         p = ctx.caller.require("write:activity")
         row = await service.progress(ctx.driver, ctx.auth.redis, p, str(input.episode_id),
-                                     input.progress_seconds, input.watched)
+                                     input.progress_seconds, input.watched, ctx.max_level)
         watched_at = row.get("watched_at")
         return EpisodeProgress(episode_id=input.episode_id, progress_seconds=int(row["progress_seconds"] or 0),
                                is_watched=bool(row["is_watched"]),
@@ -119,10 +119,10 @@ class TvMutation:
     async def mark_season_watched(self, info: Info, season_id: strawberry.ID) -> int:
         ctx = info.context
         return await service.mark(ctx.driver, ctx.auth.redis, ctx.caller.require("write:activity"),
-                                  str(season_id), None)
+                                  str(season_id), None, ctx.max_level)
 
     @strawberry.mutation(description="Mark a show watched up to and including an episode")
     async def mark_watched_up_to(self, info: Info, episode_id: strawberry.ID) -> int:
         ctx = info.context
         return await service.mark(ctx.driver, ctx.auth.redis, ctx.caller.require("write:activity"),
-                                  None, str(episode_id))
+                                  None, str(episode_id), ctx.max_level)

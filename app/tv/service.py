@@ -10,10 +10,11 @@ from redis.asyncio import Redis
 
 from app import events
 from app.accounts.auth import Principal
+from app.catalog.repository import list_genres
 from app.errors import InvalidInput, NotFound
 from app.lists import repository as lists
 from app.lists.service import acting
-from graph_model.media import CERT_LEVELS, cert_level
+from graph_model.media import CERT_LEVELS
 
 from . import repository
 
@@ -45,7 +46,8 @@ def check_entry(title: str, media_type: str, year: int | None, genres: list[str]
     return {"title": title, "type": media_type, "year": year,
             "genres": sorted({g.strip() for g in genres}), "runtime": runtime,
             "certification": certification.upper() if certification else None,
-            "cert_level": cert_level(certification), "seasons": seasons}
+            # what people type is not a rating board's word: kids never see hand-entered titles
+            "cert_level": None, "seasons": seasons}
 
 
 async def create_media(driver: AsyncDriver, redis: Redis, p: Principal, overview: str | None,
@@ -53,6 +55,9 @@ async def create_media(driver: AsyncDriver, redis: Redis, p: Principal, overview
     if overview is not None and len(overview) > 5000:
         raise InvalidInput("Overview must be at most 5000 characters", field="overview")
     checked = check_entry(**fields)
+    known = {g["name"] for g in await list_genres(driver, None)}
+    if set(checked["genres"]) - known:
+        raise InvalidInput(f"Genres must be among {', '.join(sorted(known))}", field="genres")
     row = await repository.create_media(driver, p.user, acting(p), overview=overview, **checked)
     if row is None:
         raise InvalidInput("You have already added this title", field="title")
@@ -60,7 +65,7 @@ async def create_media(driver: AsyncDriver, redis: Redis, p: Principal, overview
     return row
 
 
-async def _follow_lists(driver: AsyncDriver, p: Principal, show: str) -> dict[str, Any]:
+async def _follow_lists(driver: AsyncDriver, redis: Redis, p: Principal, show: str) -> dict[str, Any]:
     """Watching while part-way, Completed once every episode is watched, neither before."""
     profile = acting(p)
     status = await repository.show_status(driver, profile, show)
@@ -71,32 +76,34 @@ async def _follow_lists(driver: AsyncDriver, p: Principal, show: str) -> dict[st
         if list_id is None:
             continue
         if wanted:
-            await lists.add_item(driver, p.user, profile, list_id, show, None)
-        else:
-            await lists.remove_item(driver, p.user, profile, list_id, show)
+            added = await lists.add_item(driver, p.user, profile, list_id, show, None)
+            if added and added[1]:
+                await events.publish(redis, "list.item_added", profile=profile, list=list_id, media=show)
+        elif await lists.remove_item(driver, p.user, profile, list_id, show):
+            await events.publish(redis, "list.item_removed", profile=profile, list=list_id, media=show)
     return status
 
 
 async def progress(driver: AsyncDriver, redis: Redis, p: Principal, episode: str, seconds: int | None,
-                   watched: bool | None) -> dict[str, Any]:
+                   watched: bool | None, max_level: int | None) -> dict[str, Any]:
     if seconds is not None and not 0 <= seconds <= 24 * 3600:
         raise InvalidInput("progressSeconds must be between 0 and 86400", field="progressSeconds")
-    found = await repository.set_progress(driver, p.user, acting(p), episode[:64], seconds, watched)
+    found = await repository.set_progress(driver, p.user, acting(p), episode[:64], seconds, watched, max_level)
     if found is None:
         raise NotFound("No such episode", field="episodeId")
     row, show = found
-    await _follow_lists(driver, p, show)
+    await _follow_lists(driver, redis, p, show)
     await events.publish(redis, "episode.progress", profile=p.profile, episode=episode, show=show)
     return row
 
 
 async def mark(driver: AsyncDriver, redis: Redis, p: Principal, season: str | None,
-               up_to: str | None) -> int:
+               up_to: str | None, max_level: int | None) -> int:
     found = await repository.mark_episodes(driver, p.user, acting(p), season[:64] if season else None,
-                                           up_to[:64] if up_to else None)
+                                           up_to[:64] if up_to else None, max_level)
     if found is None:
         raise NotFound("No such season or episode", field="seasonId" if season else "episodeId")
     show, marked = found
-    await _follow_lists(driver, p, show)
+    await _follow_lists(driver, redis, p, show)
     await events.publish(redis, "episode.progress", profile=p.profile, show=show)
     return marked

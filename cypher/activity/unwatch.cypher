@@ -1,6 +1,7 @@
 // Undo the latest logged viewing; the relationship goes when no viewing is left.
-MATCH (:User {uid: $user})-[:HAS_PROFILE]->(:Profile {uid: $profile})-[w:WATCHED]->(:Media {uid: $media})
-WITH w, coalesce(w.watched_dates, []) AS dates
+MATCH (:User {uid: $user})-[:HAS_PROFILE]->(p:Profile {uid: $profile})-[w:WATCHED]->(:Media {uid: $media})
+SET p.activity_at = datetime()
+WITH w, coalesce(w.watched_dates, CASE WHEN w.first_watched_at IS NULL THEN [] WHEN coalesce(w.watch_count, 1) <= 1 THEN [w.first_watched_at] ELSE [w.first_watched_at] + [i IN range(2, w.watch_count) | w.last_watched_at] END) AS dates
 WITH w, dates[..-1] AS left, w.watch_count - 1 AS remaining
 SET w.watch_count = remaining,
     w.watched_dates = left,

@@ -1,5 +1,4 @@
-MATCH (me:Profile {uid: $profile})<-[:HAS_PROFILE]-(:User {uid: $user})
-MATCH (l:List {uid: $list})-[c:CONTAINS]->(:Media {uid: $media})
-WHERE (me)-[:OWNS]->(l) OR (me)-[:COLLABORATES {role: 'editor'}]->(l)
+// Runs inside lock_for_edit's transaction, which checked the right to edit.
+MATCH (:List {uid: $list})-[c:CONTAINS]->(:Media {uid: $media})
 DELETE c
 RETURN count(*) AS removed

@@ -1,5 +1,4 @@
-MATCH (me:Profile {uid: $profile})<-[:HAS_PROFILE]-(:User {uid: $user})
-MATCH (l:List {uid: $list})-[c:CONTAINS]->(:Media {uid: $media})
-WHERE (me)-[:OWNS]->(l) OR (me)-[:COLLABORATES {role: 'editor'}]->(l)
+// Runs inside lock_for_edit's transaction, which checked the right to edit.
+MATCH (:List {uid: $list})-[c:CONTAINS]->(:Media {uid: $media})
 SET c.note = $note
 RETURN c {.position, .note, .added_at} AS item

@@ -10,5 +10,5 @@ WHERE p.uid = $profile
    OR (l.visibility = 'friends' AND $viewer IS NOT NULL AND owner.uid <> $viewer
        AND EXISTS { (:User {uid: $viewer})-[:FOLLOWS]->(owner) }
        AND EXISTS { (owner)-[:FOLLOWS]->(:User {uid: $viewer}) })
-RETURN l {.*, item_count: COUNT { (l)-[:CONTAINS]->() }} AS list, p {.uid, .name} AS owner,
+RETURN l {.*, item_count: COUNT { MATCH (l)-[:CONTAINS]->(i:Media) WHERE $max_level IS NULL OR i.cert_level <= $max_level }} AS list, p {.uid, .name} AS owner,
        p.uid = $profile AS mine, collab.role AS role

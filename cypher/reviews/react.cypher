@@ -1,6 +1,7 @@
 // Adds or takes back a reaction; helpful_count is kept on the review for sorting.
 MATCH (:User {uid: $user})-[:HAS_PROFILE]->(p:Profile {uid: $profile})
 MATCH (r:Review {uid: $review})
+WHERE NOT (p)-[:WROTE]->(r)  // nobody votes on their own review
 SET r.reacted_at = datetime()
 WITH p, r
 CALL (p, r) {

@@ -17,7 +17,7 @@ FOREACH (_ IN CASE WHEN $type = 'tv' THEN [1] ELSE [] END |
 WITH m
 CALL (m) {
   UNWIND $genres AS name
-  MERGE (g:Genre {name: name}) ON CREATE SET g.uid = randomUUID()
+  MATCH (g:Genre {name: name})
   MERGE (m)-[:IN_GENRE]->(g)
 }
 CALL (m) {

@@ -13,6 +13,8 @@ CALL (p) {
      OR (s.season_number = ts.season_number AND e.episode_number <= target.episode_number)
   RETURN show, e
 }
+WITH p, show, e
+WHERE $max_level IS NULL OR show.cert_level <= $max_level
 MERGE (p)-[x:PROGRESS]->(e)
 SET x.is_watched = true, x.watched_at = coalesce(x.watched_at, datetime())
 RETURN show.uid AS show, count(e) AS marked

@@ -79,6 +79,16 @@ async def test_kid_profile_sees_no_r_rated_title_anywhere(
     page = await api.get("/", params={"genre": genre}, headers={"Authorization": f"Bearer {kid_token}"})
     assert rated_titles["PG"].title in page.text and rated_titles["R"].title not in page.text
 
+    # nor can it write about what it cannot see (and the answer does not say the title exists)
+    for write in ("mutation($m: ID!) { rateMedia(mediaId: $m, rating: 7) { rating } }",
+                  "mutation($m: ID!) { markAsWatched(mediaId: $m) { watchCount } }",
+                  'mutation($m: ID!) { markOwned(mediaId: $m, format: "dvd") }'):
+        body = await gql(api, write, token=kid_token, m=rated_titles["R"].uid)
+        assert body["errors"][0]["message"] == "No such title", write
+    review = await gql(api, "mutation($m: ID!) { createReview(input: {mediaId: $m, content: \"a long enough text for a review\"}) { id } }",
+                       token=kid_token, m=rated_titles["R"].uid)
+    assert review["errors"][0]["message"] == "No such title"
+
     # a stale or revoked token does not fall back to the uncapped anonymous catalog
     assert await visible("not-a-valid-token") == {"list": [], "total": 0, "genre_count": 0, "r": None,
                                                   "pg": False, "credits": []}

@@ -108,7 +108,7 @@ async def test_concurrent_adds_lose_nothing(api: httpx.AsyncClient, smtp: Mailbo
 
 
 async def test_privacy_strangers_friends_and_mutual_follows(
-    api: httpx.AsyncClient, smtp: Mailbox, run_jobs: Callable[[], Awaitable[None]]
+    api: httpx.AsyncClient, smtp: Mailbox, run_jobs: Callable[[], Awaitable[None]], driver: AsyncDriver
 ) -> None:
     owner_email, owner = await signed_up(api, smtp, run_jobs)
     friend_email, friend = await signed_up(api, smtp, run_jobs)
@@ -136,8 +136,10 @@ async def test_privacy_strangers_friends_and_mutual_follows(
     assert await sees(stranger["accessToken"]) == ["PUBLIC"]
     assert await sees(None) == ["PUBLIC"]
     # and nobody but the owner can edit, even a list they can see
-    edit = await gql(api, ADD, token=friend["accessToken"], l=made["FRIENDS"], m=made["PUBLIC"])
+    [media] = await titles(driver, 1)
+    edit = await gql(api, ADD, token=friend["accessToken"], l=made["FRIENDS"], m=media)
     assert edit["errors"][0]["extensions"]["field"] == "listId"
+    assert (await gql(api, ADD, token=owner["accessToken"], l=made["FRIENDS"], m=media))["data"]
 
 
 async def test_scopes_and_events(api: httpx.AsyncClient, smtp: Mailbox, redis: Redis,

@@ -78,3 +78,12 @@ async def test_review_rules_privacy_reactions_and_mentions(
     mentions = [json.loads(f["data"]) for _, f in events if f["kind"] == "comment.mentioned"]
     assert [e["mentioned"] for e in mentions] == [friend_profile]
     assert (await gql(api, READ, token=a, id=made["FRIENDS"]))["data"]["review"]["commentCount"] == 1
+
+    # someone the author follows but who cannot read the friends-only review is not told of it
+    ua_again = await User.nodes.get(email=author_email)
+    stranger_user = await User.nodes.get(uid=(await gql(api, "{ me { id } }", token=stranger["accessToken"]))["data"]["me"]["id"])
+    await ua_again.follows.connect(stranger_user)
+    body = await gql(api, comment, token=a, r=made["FRIENDS"], c="And hello @TestPerson again")
+    assert body["data"]["commentOnReview"]["mentioned"] == [friend_profile]  # only the mutual friend
+    own = await gql(api, react, token=a, r=made["PUBLIC"], k="helpful", on=True)
+    assert own["errors"][0]["extensions"]["field"] == "reviewId"  # no voting on your own review

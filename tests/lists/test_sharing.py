@@ -31,6 +31,15 @@ async def test_viewer_sees_but_cannot_edit_editor_can(
     assert seen == {"role": "viewer", "mine": False, "collaborators": []}
     denied = await gql(api, ADD, token=viewer["accessToken"], l=list_id, m=b)
     assert denied["errors"][0]["extensions"]["field"] == "listId"
+    for query, variables in (
+        ("mutation($l: ID!, $m: ID!) { removeFromList(listId: $l, mediaId: $m) }", {"l": list_id, "m": a}),
+        ("mutation($l: ID!, $m: ID!) { moveListItem(listId: $l, mediaId: $m) }", {"l": list_id, "m": a}),
+        ("mutation($l: ID!, $m: ID!) { setListItemNote(listId: $l, mediaId: $m, note: \"mine\") }",
+         {"l": list_id, "m": a}),
+    ):
+        body = await gql(api, query, token=viewer["accessToken"], **variables)
+        assert body.get("errors") or body["data"] == {"removeFromList": False}, body
+    assert await all_items(api, o, list_id) == [a]  # the viewer changed nothing
     added = await gql(api, ADD, token=editor["accessToken"], l=list_id, m=c)
     assert "errors" not in added
     assert await all_items(api, o, list_id) == [a, c]
