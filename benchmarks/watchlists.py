@@ -32,7 +32,7 @@ from app.activity import repository as activity  # noqa: E402
 from app.lists import repository as lists  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.settings import AuthSettings, Neo4jSettings, RedisSettings, Settings  # noqa: E402
-from benchmarks.import_movielens import ENV, manage  # noqa: E402
+from benchmarks.import_movielens import manage  # noqa: E402
 from ingest.graph_load import has_catalog  # noqa: E402
 from ingest.movielens import pipeline  # noqa: E402
 

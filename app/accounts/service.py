@@ -14,7 +14,7 @@ from typing import Any
 from app.errors import InvalidInput
 
 from . import passwords, ratelimit, repository
-from .errors import InvalidCredentials, TooManyAttempts
+from .errors import InvalidCredentials
 from .runtime import AuthRuntime
 from .tokens import AccessClaims, digest, random_token
 from .validation import display_name, normalize_email

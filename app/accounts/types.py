@@ -6,12 +6,11 @@ from typing import Any
 
 import strawberry
 
+from app.graphql.convert import when
+
 from app.profiles.types import Profile
 
 
-def _when(value: Any) -> dt.datetime | None:
-    native: dt.datetime | None = value.to_native() if hasattr(value, "to_native") else value
-    return native
 
 
 @strawberry.type
@@ -26,7 +25,7 @@ class Session:
     @classmethod
     def from_row(cls, row: dict[str, Any], current: str | None) -> "Session":
         return cls(id=strawberry.ID(row["uid"]), device=row.get("device"), ip=row.get("ip"),
-                   created_at=_when(row.get("created_at")), last_used_at=_when(row.get("last_used_at")),
+                   created_at=when(row.get("created_at")), last_used_at=when(row.get("last_used_at")),
                    current=row["uid"] == current)
 
 
@@ -42,8 +41,8 @@ class ApiToken:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "ApiToken":
         return cls(id=strawberry.ID(row["uid"]), name=row["name"], prefix=row.get("prefix") or "",
-                   scopes=list(row.get("scopes") or []), created_at=_when(row.get("created_at")),
-                   last_used_at=_when(row.get("last_used_at")))
+                   scopes=list(row.get("scopes") or []), created_at=when(row.get("created_at")),
+                   last_used_at=when(row.get("last_used_at")))
 
 
 @strawberry.type
@@ -63,7 +62,7 @@ class AuditEvent:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "AuditEvent":
-        return cls(id=strawberry.ID(row["uid"]), kind=row["kind"], at=_when(row.get("at")),
+        return cls(id=strawberry.ID(row["uid"]), kind=row["kind"], at=when(row.get("at")),
                    ip=row.get("ip"), device=row.get("device"),
                    detail=json.loads(row["detail"]) if row.get("detail") else {})
 

@@ -5,10 +5,9 @@ from typing import Any
 
 import strawberry
 
+from app.graphql.convert import when
 
-def _when(value: Any) -> dt.datetime | None:
-    native: dt.datetime | None = value.to_native() if hasattr(value, "to_native") else value
-    return native
+
 
 
 @strawberry.type
@@ -19,7 +18,7 @@ class Rating:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Rating":
-        return cls(rating=row["rating"], rated_at=_when(row.get("rated_at")),
+        return cls(rating=row["rating"], rated_at=when(row.get("rated_at")),
                    history=list(row.get("history") or []))
 
 
@@ -32,5 +31,5 @@ class WatchHistory:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "WatchHistory":
         return cls(watch_count=int(row.get("watch_count") or 0),
-                   first_watched_at=_when(row.get("first_watched_at")),
-                   last_watched_at=_when(row.get("last_watched_at")))
+                   first_watched_at=when(row.get("first_watched_at")),
+                   last_watched_at=when(row.get("last_watched_at")))

@@ -9,6 +9,8 @@ from typing import Any
 
 import strawberry
 
+from app.graphql.convert import day
+
 from app.activity.types import WatchHistory
 from app.tv import repository as tv_repository
 
@@ -19,10 +21,6 @@ class MediaType(Enum):
     TV = "tv"
 
 
-def _date(value: Any) -> dt.date | None:
-    """neo4j.time.Date -> datetime.date"""
-    native: dt.date | None = value.to_native() if hasattr(value, "to_native") else value
-    return native
 
 
 @strawberry.type
@@ -78,7 +76,7 @@ class Media:
             movielens_id=row.get("movielens_id"), type=MediaType(row["type"]),
             title=row["title"], original_title=row.get("original_title"),
             overview=row.get("overview"), year=row.get("year"),
-            release_date=_date(row.get("release_date")), runtime=row.get("runtime"),
+            release_date=day(row.get("release_date")), runtime=row.get("runtime"),
             certification=row.get("certification"), poster_path=row.get("poster_path"),
             backdrop_path=row.get("backdrop_path"), vote_average=row.get("vote_average"),
             streaming_availability=_providers(row.get("streaming_availability")),
@@ -157,7 +155,7 @@ class Person:
         return cls(
             id=strawberry.ID(row["uid"]), name=row["name"], tmdb_id=row.get("tmdb_id"),
             imdb_id=row.get("imdb_id"), profile_path=row.get("profile_path"),
-            biography=row.get("biography"), birth_date=_date(row.get("birth_date")),
+            biography=row.get("biography"), birth_date=day(row.get("birth_date")),
         )
 
     @strawberry.field

@@ -6,12 +6,11 @@ from typing import Any
 
 import strawberry
 
+from app.graphql.convert import when
+
 from app.catalog.types import Media
 
 
-def _when(value: Any) -> dt.datetime | None:
-    native: dt.datetime | None = value.to_native() if hasattr(value, "to_native") else value
-    return native
 
 
 @strawberry.enum
@@ -36,7 +35,7 @@ class ListItem:
 
     @classmethod
     def from_rows(cls, item: dict[str, Any], media: dict[str, Any]) -> "ListItem":
-        return cls(position=item["position"], note=item.get("note"), added_at=_when(item.get("added_at")),
+        return cls(position=item["position"], note=item.get("note"), added_at=when(item.get("added_at")),
                    media=Media.from_row(media))
 
 

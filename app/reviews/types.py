@@ -5,14 +5,13 @@ from typing import Any
 
 import strawberry
 
+from app.graphql.convert import when
+
 from app.lists.types import ListOwner, Visibility
 
 from . import repository
 
 
-def _when(value: Any) -> dt.datetime | None:
-    native: dt.datetime | None = value.to_native() if hasattr(value, "to_native") else value
-    return native
 
 
 @strawberry.type
@@ -28,7 +27,7 @@ class ReviewComment:
         a = row["author"]
         return cls(id=strawberry.ID(row["uid"]), content=row["content"],
                    author=ListOwner(id=strawberry.ID(a["uid"]), name=a.get("name")),
-                   created_at=_when(row.get("created_at")),
+                   created_at=when(row.get("created_at")),
                    mentioned=[strawberry.ID(m) for m in row.get("mentioned") or []])
 
 
@@ -56,7 +55,7 @@ class Review:
                    author=ListOwner(id=strawberry.ID(a["uid"]), name=a.get("name")),
                    helpful_count=int(row.get("helpful_count") or 0), likes=int(row.get("likes") or 0),
                    funny=int(row.get("funny") or 0), comment_count=int(row.get("comment_count") or 0),
-                   created_at=_when(row.get("created_at")), updated_at=_when(row.get("updated_at")))
+                   created_at=when(row.get("created_at")), updated_at=when(row.get("updated_at")))
 
     @strawberry.field
     async def comments(self, info: strawberry.Info, first: int = 50) -> list[ReviewComment]:

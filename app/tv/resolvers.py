@@ -9,6 +9,7 @@ from typing import Any
 import strawberry
 
 from app.catalog.types import Media, MediaType
+from app.graphql.convert import when
 from app.lists.service import acting
 
 from . import repository, service
@@ -110,10 +111,8 @@ class TvMutation:
         p = ctx.caller.require("write:activity")
         row = await service.progress(ctx.driver, ctx.auth.redis, p, str(input.episode_id),
                                      input.progress_seconds, input.watched, ctx.max_level)
-        watched_at = row.get("watched_at")
         return EpisodeProgress(episode_id=input.episode_id, progress_seconds=int(row["progress_seconds"] or 0),
-                               is_watched=bool(row["is_watched"]),
-                               watched_at=watched_at.to_native() if watched_at else None)
+                               is_watched=bool(row["is_watched"]), watched_at=when(row.get("watched_at")))
 
     @strawberry.mutation(description="Mark every episode of a season watched; returns how many")
     async def mark_season_watched(self, info: Info, season_id: strawberry.ID) -> int:
