@@ -11,7 +11,7 @@ import uvicorn
 from playwright.async_api import Browser, async_playwright
 
 from app.main import create_app
-from app.settings import AuthSettings, Settings
+from app.settings import Settings
 
 from ..accounts.helpers import PASSWORD, new_email
 from ..conftest import free_port
