@@ -4,10 +4,12 @@ confirm by the emailed link, sign in, browse, sign out."""
 import os
 import shutil
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 import uvicorn
+from neo4j import AsyncDriver
+from neomodel import adb
 from playwright.async_api import Browser, async_playwright
 
 from app.main import create_app
@@ -24,7 +26,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 
 
 @pytest.fixture(scope="module")
-def site(settings: Settings) -> Iterator[str]:
+async def site(settings: Settings, driver: AsyncDriver) -> AsyncIterator[str]:
     """The real app behind a real HTTP server, as a browser needs one."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -40,6 +42,9 @@ def site(settings: Settings) -> Iterator[str]:
     yield base
     server.should_exit = True
     thread.join(10)
+    # neomodel keeps one driver per process and the served app replaced it with its own,
+    # now closed: give the tests' driver back
+    await adb.set_connection(driver=driver)
 
 
 @pytest.fixture(scope="module")
