@@ -32,10 +32,12 @@ async def delete(driver: AsyncDriver, user: str, profile: str, review: str) -> b
 
 
 async def visible(driver: AsyncDriver, viewer: str | None, profile: str | None, max_level: int | None,
-                  ids: list[str] | None = None, media: str | None = None,
-                  limit: int = 50) -> list[dict[str, Any]]:
+                  ids: list[str] | None = None, media: str | None = None, limit: int = 50,
+                  after: tuple[int, str, str] | None = None) -> list[dict[str, Any]]:
     rows = await read(driver, "reviews/visible_reviews", viewer=viewer, profile=profile,
-                      max_level=max_level, ids=ids, media=media, limit=limit)
+                      max_level=max_level, ids=ids, media=media, limit=limit,
+                      after_helpful=after[0] if after else None, after_at=after[1] if after else None,
+                      after_uid=after[2] if after else None)
     return [_row(r) for r in rows]
 
 

@@ -16,16 +16,33 @@ Info = strawberry.Info  # context is app.graphql.context.Context
 
 
 @strawberry.type
+class ReviewEdge:
+    cursor: str
+    node: Review
+
+
+@strawberry.type
+class ReviewConnection:
+    edges: list[ReviewEdge]
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
 class ReviewQuery:
     @strawberry.field(description="Reviews of a title that the caller may read, most helpful first")
-    async def reviews(self, info: Info, media_id: strawberry.ID, first: int = 20) -> list[Review]:
+    async def reviews(self, info: Info, media_id: strawberry.ID, first: int = 20,
+                      after: str | None = None) -> ReviewConnection:
         ctx = info.context
         if not 1 <= first <= 100:
             raise InvalidInput("first must be between 1 and 100", field="first")
         p = ctx.caller.reader
         rows = await repository.visible(ctx.driver, p.user if p else None, p.profile if p else None,
-                                        ctx.max_level, media=str(media_id)[:64], limit=first)
-        return [Review.from_row(r) for r in rows]
+                                        ctx.max_level, media=str(media_id)[:64], limit=first + 1,
+                                        after=service.decode_cursor(after) if after else None)
+        edges = [ReviewEdge(cursor=service.encode_cursor(r), node=Review.from_row(r)) for r in rows[:first]]
+        return ReviewConnection(edges=edges, has_next_page=len(rows) > first,
+                                end_cursor=edges[-1].cursor if edges else None)
 
     @strawberry.field
     async def review(self, info: Info, id: strawberry.ID) -> Review | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
 from typing import Any
 
@@ -17,6 +20,7 @@ from app.lists.service import VISIBILITY, acting
 from . import repository
 
 REACTIONS = ("like", "helpful", "funny")
+ISO_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})")
 MENTION = re.compile(r"(?<![\w@])@([\w.-]{1,50})")
 
 
@@ -79,3 +83,20 @@ async def comment(driver: AsyncDriver, redis: Redis, p: Principal, max_level: in
         await events.publish(redis, "comment.mentioned", profile=p.profile, review=review,
                              comment=row["uid"], mentioned=target)
     return row
+
+
+def encode_cursor(row: dict[str, Any]) -> str:
+    created = row["created_at"]
+    raw = [int(row.get("helpful_count") or 0), created.iso_format() if hasattr(created, "iso_format")
+           else str(created), row["uid"]]
+    return base64.urlsafe_b64encode(json.dumps(raw).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> tuple[int, str, str]:
+    try:
+        helpful, at, uid = json.loads(base64.urlsafe_b64decode(cursor[:300].encode()))
+        if isinstance(helpful, int) and isinstance(uid, str) and ISO_INSTANT.fullmatch(str(at)):
+            return helpful, at, uid
+    except (ValueError, TypeError, binascii.Error):
+        pass
+    raise InvalidInput("after is not a cursor this API returned", field="after")

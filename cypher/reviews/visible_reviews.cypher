@@ -8,6 +8,10 @@ WHERE (($ids IS NOT NULL AND r.uid IN $ids) OR ($media IS NOT NULL AND m.uid = $
        OR (r.visibility = 'friends' AND $viewer IS NOT NULL AND u.uid <> $viewer
            AND EXISTS { (:User {uid: $viewer})-[:FOLLOWS]->(u) }
            AND EXISTS { (u)-[:FOLLOWS]->(:User {uid: $viewer}) }))
+  // resume after the cursor's (helpful_count, created_at, uid), in the same order
+  AND ($after_helpful IS NULL OR r.helpful_count < $after_helpful
+       OR (r.helpful_count = $after_helpful AND (r.created_at < datetime($after_at)
+           OR (r.created_at = datetime($after_at) AND r.uid > $after_uid))))
 RETURN r {.*,
           reactions: COUNT { (r)<-[:REACTED]-() },
           likes: COUNT { (r)<-[:REACTED {kind: 'like'}]-() },

@@ -52,9 +52,9 @@ async def test_review_rules_privacy_reactions_and_mentions(
     assert await readable(stranger["accessToken"]) == ["PUBLIC"]
     assert await readable(None) == ["PUBLIC"]
     assert await readable(a) == ["PUBLIC", "FRIENDS", "PRIVATE"]
-    listed = await gql(api, "query($m: ID!) { reviews(mediaId: $m) { id containsSpoilers } }",
+    listed = await gql(api, "query($m: ID!) { reviews(mediaId: $m) { edges { node { id } } } }",
                        token=stranger["accessToken"], m=m2)
-    assert listed["data"]["reviews"] == []
+    assert listed["data"]["reviews"]["edges"] == []
 
     react = "mutation($r: ID!, $k: String!, $on: Boolean!) { reactToReview(reviewId: $r, kind: $k, on: $on) { helpfulCount likes } }"
     for token in (friend["accessToken"], stranger["accessToken"]):
@@ -87,3 +87,29 @@ async def test_review_rules_privacy_reactions_and_mentions(
     assert body["data"]["commentOnReview"]["mentioned"] == [friend_profile]  # only the mutual friend
     own = await gql(api, react, token=a, r=made["PUBLIC"], k="helpful", on=True)
     assert own["errors"][0]["extensions"]["field"] == "reviewId"  # no voting on your own review
+
+
+async def test_reviews_page_by_cursor(api: httpx.AsyncClient, smtp: Mailbox,
+                                      run_jobs: Callable[[], Awaitable[None]], driver: AsyncDriver) -> None:
+    records, _, _ = await driver.execute_query(
+        "MATCH (m:Media) WHERE m.movielens_id IS NOT NULL RETURN m.uid AS id ORDER BY m.movielens_id SKIP 50 LIMIT 1")
+    media = records[0]["id"]
+    tokens = [(await signed_up(api, smtp, run_jobs))[1]["accessToken"] for _ in range(3)]
+    made = []
+    for i, token in enumerate(tokens):
+        body = await gql(api, CREATE, token=token, **{"in": {"mediaId": media, "content": f"Review number {i} with enough text."}})
+        made.append(body["data"]["createReview"]["id"])
+    # the third review is found helpful, so it comes first
+    await gql(api, "mutation($r: ID!) { reactToReview(reviewId: $r, kind: \"helpful\") { helpfulCount } }",
+              token=tokens[0], r=made[2])
+    page = "query($m: ID!, $a: String) { reviews(mediaId: $m, first: 1, after: $a) { edges { node { id } } hasNextPage endCursor } }"
+    seen, after = [], None
+    while True:
+        conn = (await gql(api, page, m=media, a=after))["data"]["reviews"]
+        seen += [e["node"]["id"] for e in conn["edges"]]
+        if not conn["hasNextPage"]:
+            break
+        after = conn["endCursor"]
+    assert seen[0] == made[2] and sorted(seen) == sorted(made) and len(seen) == 3
+    bad = await gql(api, page, m=media, a="not-a-cursor")
+    assert bad["errors"][0]["extensions"]["field"] == "after"
