@@ -1,6 +1,7 @@
 """Reviews: length rule, one per title, privacy, reactions, comments with @mentions."""
 
 import json
+import uuid
 from collections.abc import Awaitable, Callable
 
 import httpx
@@ -91,10 +92,10 @@ async def test_review_rules_privacy_reactions_and_mentions(
 
 async def test_reviews_page_by_cursor(api: httpx.AsyncClient, smtp: Mailbox,
                                       run_jobs: Callable[[], Awaitable[None]], driver: AsyncDriver) -> None:
-    records, _, _ = await driver.execute_query(
-        "MATCH (m:Media) WHERE m.movielens_id IS NOT NULL RETURN m.uid AS id ORDER BY m.movielens_id SKIP 50 LIMIT 1")
-    media = records[0]["id"]
     tokens = [(await signed_up(api, smtp, run_jobs))[1]["accessToken"] for _ in range(3)]
+    # a title of its own, so reviews from other tests (or earlier runs) do not mix in
+    media = (await gql(api, "mutation($t: String!) { createMedia(input: {type: MOVIE, title: $t}) { id } }",
+                       token=tokens[0], t=f"Paged {uuid.uuid4().hex}"))["data"]["createMedia"]["id"]
     made = []
     for i, token in enumerate(tokens):
         body = await gql(api, CREATE, token=token, **{"in": {"mediaId": media, "content": f"Review number {i} with enough text."}})
