@@ -67,6 +67,12 @@ class Caller:
         return p
 
 
+def device_of(request: Request) -> service.Device:
+    """The signing-in device as sessions and the audit log record it."""
+    return service.Device(name=request.headers.get("user-agent", "")[:200],
+                  ip=request.client.host if request.client else "")
+
+
 async def identify(rt: AuthRuntime, request: Request, csrf_checked: bool = False) -> Caller:
     """`csrf_checked`: the caller already matched a CSRF form field against the cookie."""
     header = request.headers.get("authorization", "")

@@ -17,6 +17,7 @@ from app.accounts.auth import (
     REFRESH_COOKIE,
     Caller,
     clear_session_cookies,
+    device_of,
     identify,
     set_session_cookies,
 )
@@ -46,9 +47,8 @@ class Context(BaseContext):
         self.mine = mine_loader(self.driver, p.profile) if p and p.profile else None
 
     def device(self) -> Device:
-        req = self.request
-        ip = req.client.host if req and req.client else ""
-        return Device(name=(req.headers.get("user-agent", "") if req else "")[:200], ip=ip)
+        assert isinstance(self.request, Request)
+        return device_of(self.request)
 
     # -- cookies for the web pages (the API uses the Authorization header instead)
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from app.accounts import service, twofactor
-from app.accounts.auth import set_session_cookies
+from app.accounts.auth import device_of, set_session_cookies
 from app.errors import DomainError
 
 router = APIRouter()
@@ -80,10 +80,9 @@ async def two_factor_submit(request: Request, challenge: str = Form(max_length=2
                             recovery_code: str = Form(default="", max_length=20)) -> Response:
     # The challenge (from a password or provider sign-in moments ago) is the credential.
     rt = request.app.state.auth
-    device = service.Device(name=request.headers.get("user-agent", "")[:200],
-                            ip=request.client.host if request.client else "")
     try:
-        tokens = await twofactor.complete_login(rt, challenge, code or None, recovery_code or None, device)
+        tokens = await twofactor.complete_login(rt, challenge, code or None, recovery_code or None,
+                                                device_of(request))
     except DomainError as e:
         return page("Not signed in", f'<p role="alert">{escape(e.message)}</p>', 400)
     response = RedirectResponse("/", status_code=303)

@@ -10,8 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.accounts import oidc
-from app.accounts.auth import set_session_cookies
-from app.accounts.service import Device
+from app.accounts.auth import device_of, set_session_cookies
 from app.errors import DomainError
 
 from .auth_pages import page
@@ -45,12 +44,10 @@ async def callback(request: Request, name: str, code: str | None = Query(default
     if error or not code or not state:
         return page("Sign-in cancelled", f"<p>The provider answered: {escape(error or 'no code')}.</p>", 400)
     rt = request.app.state.auth
-    device = Device(name=request.headers.get("user-agent", "")[:200],
-                    ip=request.client.host if request.client else "")
     try:
         async with _client() as client:
             outcome = await oidc.finish(rt, name, code, state, request.cookies.get(STATE_COOKIE),
-                                        device, client)
+                                        device_of(request), client)
     except (DomainError, httpx.HTTPError) as e:
         return page("Sign-in failed", f'<p role="alert">{escape(str(getattr(e, "message", e)))}</p>', 400)
     if outcome.challenge:

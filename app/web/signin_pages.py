@@ -14,7 +14,13 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.accounts import oidc, service
-from app.accounts.auth import CSRF_COOKIE, clear_session_cookies, identify, set_session_cookies
+from app.accounts.auth import (
+    CSRF_COOKIE,
+    clear_session_cookies,
+    device_of,
+    identify,
+    set_session_cookies,
+)
 from app.errors import DomainError
 
 from .auth_pages import page
@@ -41,11 +47,6 @@ def _checked(request: Request, csrf: str) -> bool:
 
 def _alert(message: str | None) -> str:
     return f'<p role="alert">{escape(message)}</p>' if message else ""
-
-
-def _device(request: Request) -> service.Device:
-    return service.Device(name=request.headers.get("user-agent", "")[:200],
-                          ip=request.client.host if request.client else "")
 
 
 LOGIN_FORM = """{alert}<form method="post" action="/auth/login">
@@ -75,7 +76,7 @@ async def login_submit(request: Request, csrf: str = Form(max_length=100),
         return _form_page(request, "Sign in", _login_body(request, "The form expired; try again."), 400)
     rt = request.app.state.auth
     try:
-        outcome = await service.login(rt, email, password, _device(request))
+        outcome = await service.login(rt, email, password, device_of(request))
     except DomainError as e:
         return _form_page(request, "Sign in", _login_body(request, e.message), 400)
     if outcome.challenge:
