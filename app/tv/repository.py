@@ -33,9 +33,10 @@ async def show_status(driver: AsyncDriver, profile: str, show: str) -> dict[str,
     return rows[0].data() if rows else None
 
 
-async def shows_in_progress(driver: AsyncDriver, user: str, profile: str, max_level: int | None) -> list[str]:
+async def shows_in_progress(driver: AsyncDriver, user: str, profile: str,
+                            max_level: int | None) -> list[dict[str, Any]]:
     rows = await read(driver, "tv/shows_in_progress", user=user, profile=profile, max_level=max_level)
-    return [r["show"] for r in rows]
+    return [r.data() for r in rows]
 
 
 async def system_list(driver: AsyncDriver, profile: str, name: str) -> str | None:

@@ -81,14 +81,9 @@ class TvQuery:
     async def shows_in_progress(self, info: Info) -> list[ShowProgress]:
         ctx = info.context
         p = ctx.caller.require("read")
-        out = []
-        for show in await repository.shows_in_progress(ctx.driver, p.user, acting(p), ctx.max_level):
-            status = await repository.show_status(ctx.driver, acting(p), show)
-            media = await ctx.catalog.media.load(show)
-            if status and media and status["watched"] < status["total"]:
-                out.append(ShowProgress(show=Media.from_row(media), watched_episodes=status["watched"],
-                                        total_episodes=status["total"], next_episode=_episode(status["next"])))
-        return out
+        rows = await repository.shows_in_progress(ctx.driver, p.user, acting(p), ctx.max_level)
+        return [ShowProgress(show=Media.from_row(r["show"]), watched_episodes=r["watched"],
+                             total_episodes=r["total"], next_episode=_episode(r["next"])) for r in rows]
 
 
 @strawberry.type
