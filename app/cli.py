@@ -1,4 +1,4 @@
-"""Command line: python -m app.cli migrate | import-demo | import-csv | serve."""
+"""Command line: python -m app.cli migrate | import-demo | import-csv | search | serve."""
 
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ async def cmd_import_demo(args: argparse.Namespace) -> int:
         print(f"importing MovieLens from {args.folder}")
         report = await pipeline.run(driver, Path(args.folder), on_error=args.on_error)
         _print_report(report)
+        await _search_repair(driver)
     except ImportAborted as e:
         print(e, file=sys.stderr)
         return 1
@@ -75,12 +76,57 @@ async def cmd_import_csv(args: argparse.Namespace) -> int:
             value=args.value, on_error=args.on_error,
         )
         _print_report(report)
+        await _search_repair(driver)
     except ImportAborted as e:
         print(e, file=sys.stderr)
         return 1
     finally:
         await driver.close()
     return 0
+
+
+async def _search_repair(driver: Any) -> None:
+    """Imports end here: the search index takes what they added or changed."""
+    from app.search.backend import open_search
+    from search import indexer
+
+    backend = open_search(get_settings())
+    try:
+        report = await indexer.repair(driver, backend, progress=True)
+        print(f"search index: {report.summary()}; repaired" if not report.ok else
+              f"search index: {report.summary()}")
+    finally:
+        await backend.close()
+
+
+async def cmd_search(args: argparse.Namespace) -> int:
+    from redis.asyncio import Redis
+
+    from app.search.backend import open_search
+    from search import indexer
+
+    settings = get_settings()
+    driver = await _driver()
+    backend = open_search(settings)
+    redis = Redis.from_url(settings.redis.url, decode_responses=True)
+    try:
+        if args.action == "reindex":
+            total = await indexer.reindex(driver, backend, redis, progress=True)
+            print(f"indexed {total} documents into {backend.name}")
+            return 0
+        if args.action == "sync":
+            print(f"re-indexed {await indexer.sync_from_events(driver, redis, backend)} titles from events")
+            return 0
+        report = await (indexer.repair if args.repair else indexer.check)(driver, backend, progress=True)
+        print(f"{backend.name}: {report.summary()}" + ("; repaired" if args.repair and not report.ok else ""))
+        for label, ids in (("missing", report.missing), ("stale", report.stale), ("orphaned", report.orphans)):
+            for uid in ids[:20]:
+                print(f"  {label}: {uid}")
+        return 0 if report.ok or args.repair else 1
+    finally:
+        await redis.aclose()
+        await backend.close()
+        await driver.close()
 
 
 def cmd_rotate_keys(args: argparse.Namespace) -> int:
@@ -134,6 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     rotate.add_argument("--retire", action="store_true",
                         help="instead, remove keys replaced more than an access-token lifetime ago")
 
+    search = sub.add_parser("search", help="the search index: reindex | check [--repair] | sync")
+    search.add_argument("action", choices=["reindex", "check", "sync"])
+    search.add_argument("--repair", action="store_true",
+                        help="with check: write what is missing or stale, remove what is gone")
+
     serve = sub.add_parser("serve", help="serve the API and pages")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
@@ -145,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "rotate-keys":
         return cmd_rotate_keys(args)
     handler = {"migrate": cmd_migrate, "import-demo": cmd_import_demo,
-               "import-csv": cmd_import_csv}[args.command]
+               "import-csv": cmd_import_csv, "search": cmd_search}[args.command]
     return asyncio.run(handler(args))
 
 

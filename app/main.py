@@ -21,6 +21,7 @@ from app.graphql.schema import build_schema
 from app.logging import configure_logging, log
 from app.media.routes import router as media_router
 from app.media.storage import build_storage, media_root
+from app.search.backend import open_search
 from app.settings import Settings, get_settings
 from app.system.health import router as health_router
 from app.web.auth_pages import router as auth_pages_router
@@ -43,11 +44,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.jobs = await create_pool(RedisSettings.from_dsn(settings.redis.url))
         app.state.auth = AuthRuntime(app.state.driver, app.state.redis, app.state.jobs, settings)
         app.state.storage = build_storage(settings)
+        app.state.search = open_search(settings)
         log.info("app.started", neo4j=n.uri, env=settings.env)
         try:
             yield
         finally:
             await app.state.auth.drain()
+            await app.state.search.close()
             await app.state.jobs.aclose()
             await app.state.redis.aclose()
             await app.state.driver.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlparse
 from typing import Literal
 
@@ -78,6 +79,14 @@ class StorageSettings(BaseSettings):
     public_base_url: str = "/media"
 
 
+class MeiliSettings(BaseSettings):
+    """Meilisearch instead of the embedded tantivy index, when MEILI_URL is set."""
+    model_config = SettingsConfigDict(env_prefix="MEILI_", env_file=".env", extra="ignore")
+    url: str | None = None
+    master_key: str | None = None  # or a key with search and index rights
+    index_prefix: str = "reelgraph_"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="REELGRAPH_", env_file=".env", extra="ignore")
     env: Literal["development", "test", "production"] = "development"
@@ -89,6 +98,12 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     mail: MailSettings = Field(default_factory=MailSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
+    meili: MeiliSettings = Field(default_factory=MeiliSettings)
+
+    @property
+    def search_dir(self) -> Path:
+        """Where the embedded tantivy index lives."""
+        return Path(self.state_dir) / "search"
 
     @model_validator(mode="after")
     def _refuse_weak_secrets(self) -> "Settings":

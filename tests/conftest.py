@@ -128,6 +128,8 @@ async def run_jobs(app: FastAPI, settings: Settings) -> Callable[[], Awaitable[N
         async def startup(ctx: dict) -> None:
             ctx["auth"] = app.state.auth
             ctx["driver"] = app.state.driver
+            ctx["redis_client"] = app.state.redis
+            ctx["search"] = app.state.search
         worker = Worker(functions=WorkerSettings.functions, on_startup=startup, burst=True,
                         redis_settings=ArqRedisSettings.from_dsn(settings.redis.url),
                         handle_signals=False, poll_delay=0.05)

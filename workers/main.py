@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from arq import create_pool
+from arq import create_pool, cron
 from arq.connections import RedisSettings
 from redis.asyncio import Redis
 
 from app.accounts.runtime import AuthRuntime
 from app.logging import configure_logging, log
+from app.search.backend import open_search
 from app.settings import Settings, get_settings
 from graph_model.db import connect, migrate
 
 from .jobs.ingest import import_csv, import_demo_catalog
 from .jobs.mail import MAIL_JOBS
+from .jobs.search import SEARCH_JOBS, sync_search_index
 
 
 async def open_context(ctx: dict[str, Any], settings: Settings) -> None:
@@ -23,9 +25,11 @@ async def open_context(ctx: dict[str, Any], settings: Settings) -> None:
     ctx["redis_client"] = Redis.from_url(settings.redis.url, decode_responses=True)
     ctx["job_pool"] = await create_pool(RedisSettings.from_dsn(settings.redis.url))
     ctx["auth"] = AuthRuntime(ctx["driver"], ctx["redis_client"], ctx["job_pool"], settings)
+    ctx["search"] = open_search(settings)
 
 
 async def close_context(ctx: dict[str, Any]) -> None:
+    await ctx["search"].close()
     await ctx["job_pool"].aclose()
     await ctx["redis_client"].aclose()
     await ctx["driver"].close()
@@ -40,7 +44,10 @@ async def startup(ctx: dict[str, Any]) -> None:
 
 
 class WorkerSettings:
-    functions = [import_demo_catalog, import_csv, *MAIL_JOBS]
+    functions = [import_demo_catalog, import_csv, *MAIL_JOBS, *SEARCH_JOBS]
+    # catalog changes reach the search index within a few seconds, in batches
+    cron_jobs = [cron(sync_search_index, second=set(range(0, 60, 3)), run_at_startup=True,
+                      timeout=600)]
     on_startup = startup
     on_shutdown = close_context
     redis_settings = RedisSettings.from_dsn(get_settings().redis.url)

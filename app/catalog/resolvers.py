@@ -8,6 +8,8 @@ import strawberry
 
 from . import repository, service
 from .repository import MediaFilter
+from app.search.types import SearchFacets
+
 from .types import Genre, Media, MediaEdge, MediaFilterInput, PageInfo, Person
 
 Info = strawberry.Info  # context is app.graphql.context.Context
@@ -17,10 +19,15 @@ Info = strawberry.Info  # context is app.graphql.context.Context
 class MediaConnection:
     edges: list[MediaEdge]
     page_info: PageInfo
-    _filter: strawberry.Private[MediaFilter]
+    _filter: strawberry.Private[MediaFilter | None] = None
+    _total: strawberry.Private[int | None] = None  # known already (a search counts its hits)
+    facets: SearchFacets | None = strawberry.field(
+        default=None, description="Search: counts per value over every match")
 
-    @strawberry.field(description="Titles matching the filter, over all pages")
+    @strawberry.field(description="Titles matching, over all pages")
     async def total_count(self, info: Info) -> int:
+        if self._total is not None or self._filter is None:
+            return self._total or 0
         return await repository.count_media(info.context.driver, self._filter)
 
 

@@ -187,9 +187,18 @@ class PageInfo:
 
 
 @strawberry.type
+class SearchHighlight:
+    field: str  # title, originalTitle, cast or directors
+    value: str = strawberry.field(description="HTML-escaped, the matched words in <mark>")
+
+
+@strawberry.type
 class MediaEdge:
     cursor: str
     node: Media
+    score: float | None = strawberry.field(default=None, description="Search relevance, when ranked by it")
+    highlights: list[SearchHighlight] | None = strawberry.field(
+        default=None, description="Search: the fields that matched, highlighted")
 
 
 @strawberry.input

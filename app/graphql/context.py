@@ -28,6 +28,7 @@ from app.activity.loaders import mine_loader
 from app.catalog.loaders import CatalogLoaders
 from app.profiles.service import viewer_cap
 from app.settings import Settings
+from search import SearchBackend
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Context(BaseContext):
     auth: AuthRuntime
     caller: Caller
     max_level: int | None
+    search: SearchBackend
     catalog: CatalogLoaders = field(init=False)
     mine: DataLoader[str, dict[str, Any] | None] | None = field(init=False)
 
@@ -82,4 +84,4 @@ async def get_context(request: Request) -> Context:
     state = request.app.state
     caller = await identify(state.auth, request)
     return Context(driver=state.driver, settings=state.settings, auth=state.auth, caller=caller,
-                   max_level=await viewer_cap(state.driver, caller))
+                   max_level=await viewer_cap(state.driver, caller), search=state.search)

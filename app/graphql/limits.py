@@ -22,6 +22,7 @@ from graphql import (
     GraphQLObjectType,
     InlineFragmentNode,
     IntValueNode,
+    ObjectValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationContext,
@@ -33,6 +34,7 @@ from graphql import (
 )
 
 PAGE_ARGS = ("first", "limit")
+INPUT_ARG = "input"
 PAGED = {"edges"}  # a connection's edges are already counted by its `first`
 MAX_FRAGMENT_SPREADS = 50
 
@@ -60,6 +62,9 @@ def limits_rule(max_cost: int, max_depth: int, max_page: int, max_aliases: int =
             self.aliases = counter.count
 
         def size(self, node: FieldNode, fdef: GraphQLField) -> int:
+            boxed = self.input_size(node, fdef)
+            if boxed is not None:
+                return boxed
             for name in PAGE_ARGS:
                 arg = next((a for a in node.arguments or () if a.name.value == name), None)
                 if arg is not None:
@@ -73,6 +78,27 @@ def limits_rule(max_cost: int, max_depth: int, max_page: int, max_aliases: int =
             if node.name.value in PAGED:
                 return 1
             return default_list if isinstance(get_nullable_type(fdef.type), GraphQLList) else 1
+
+        def input_size(self, node: FieldNode, fdef: GraphQLField) -> int | None:
+            """The page size of a field paged through an input object (searchMedia(input:
+            {first: 50})): the literal, else the input type's default, else the largest page."""
+            if INPUT_ARG not in fdef.args:
+                return None
+            itype = get_named_type(fdef.args[INPUT_ARG].type)
+            fields = getattr(itype, "fields", {})
+            page = next((n for n in PAGE_ARGS if n in fields), None)
+            if page is None:
+                return None
+            arg = next((a for a in node.arguments or () if a.name.value == INPUT_ARG), None)
+            if arg is None or not isinstance(arg.value, ObjectValueNode):
+                return max_page  # a variable: unknown here
+            given = next((f for f in arg.value.fields if f.name.value == page), None)
+            if given is None:
+                default = fields[page].default_value
+                return int(default) if isinstance(default, int) else max_page
+            if isinstance(given.value, IntValueNode):
+                return max(1, min(int(given.value.value), max_page))
+            return max_page
 
         def fragment(self, name: str, stack: frozenset[str]) -> tuple[int, int]:
             self.spreads += 1

@@ -18,6 +18,7 @@ from app.lists.resolvers import ListMutation, ListQuery
 from app.reviews.resolvers import ReviewMutation, ReviewQuery
 from app.tv.resolvers import TvMutation, TvQuery
 from app.catalog.resolvers import CatalogQuery
+from app.search.resolvers import SearchQuery
 from app.profiles.resolvers import ProfileMutation, ProfileQuery
 from app.errors import DomainError
 from app.logging import log
@@ -26,7 +27,7 @@ from app.settings import Settings
 from .limits import limits_rule
 
 Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery, ReviewQuery,
-                              LibraryQuery, TvQuery))
+                              LibraryQuery, TvQuery, SearchQuery))
 Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation, ListMutation, ActivityMutation,
                                     ReviewMutation, LibraryMutation, TvMutation))
 

@@ -8,6 +8,7 @@ from typing import Any
 from ingest.generic import pipeline as generic
 from ingest.movielens import pipeline as movielens
 from ingest.report import ImportReport
+from search import indexer
 
 
 def _result(report: ImportReport) -> dict[str, Any]:
@@ -21,6 +22,7 @@ def _result(report: ImportReport) -> dict[str, Any]:
 async def import_demo_catalog(ctx: dict[str, Any], folder: str | None = None) -> dict[str, Any]:
     report = await movielens.run(ctx["driver"], Path(folder) if folder else movielens.DEFAULT_DIR,
                                  progress=False)
+    await indexer.repair(ctx["driver"], ctx["search"])
     return _result(report)
 
 
@@ -35,4 +37,5 @@ async def import_csv(
         follows=Path(follows) if follows else None,
         value=value, on_error=on_error, progress=False,  # type: ignore[arg-type]
     )
+    await indexer.repair(ctx["driver"], ctx["search"])
     return _result(report)

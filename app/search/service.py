@@ -1,0 +1,104 @@
+"""Search rules: input limits, the kid cap, cursors. Resolvers call these; the backend
+(search/) does the matching."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+
+from app.errors import InvalidInput
+from search.query import Filters, SearchRequest, Sort
+
+MIN_QUERY = 2
+MAX_QUERY = 200
+MAX_VALUES = 20
+MAX_WINDOW = 1000  # the deepest result a search pages to (Meilisearch's maxTotalHits)
+SHORT_QUERY = "Enter at least 2 characters"
+
+
+@dataclass(frozen=True)
+class FilterValues:
+    genres: list[str] | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    rating_min: float | None = None
+    rating_max: float | None = None
+    type: str | None = None
+    providers: list[str] | None = None
+    certifications: list[str] | None = None
+
+
+def check_text(text: str, field: str, max_len: int = MAX_QUERY) -> str:
+    text = " ".join(text.split())
+    if len(text) < MIN_QUERY:
+        raise InvalidInput(SHORT_QUERY, field=field)
+    if len(text) > max_len:
+        raise InvalidInput(f"{field.split('.')[-1]} must be at most {max_len} characters", field=field)
+    return text
+
+
+def _values(values: list[str] | None, field: str, max_len: int) -> tuple[str, ...]:
+    if not values:
+        return ()
+    if len(values) > MAX_VALUES:
+        raise InvalidInput(f"at most {MAX_VALUES} values", field=field)
+    if any(not v.strip() or len(v) > max_len or not v.isprintable() for v in values):
+        raise InvalidInput(f"each value must be 1-{max_len} printable characters", field=field)
+    return tuple(v.strip() for v in values)
+
+
+def check_filters(f: FilterValues | None, max_level: int | None) -> Filters:
+    if f is None:
+        return Filters(max_cert_level=max_level)
+    base = "input.filters"
+    for name, year in (("yearFrom", f.year_from), ("yearTo", f.year_to)):
+        if year is not None and not 1870 <= year <= 2100:
+            raise InvalidInput(f"{name} must be between 1870 and 2100", field=f"{base}.{name}")
+    if f.year_from is not None and f.year_to is not None and f.year_from > f.year_to:
+        raise InvalidInput("yearFrom must not be after yearTo", field=f"{base}.yearFrom")
+    for name, rating in (("ratingMin", f.rating_min), ("ratingMax", f.rating_max)):
+        if rating is not None and not 1 <= rating <= 10:
+            raise InvalidInput(f"{name} must be between 1 and 10", field=f"{base}.{name}")
+    if f.rating_min is not None and f.rating_max is not None and f.rating_min > f.rating_max:
+        raise InvalidInput("ratingMin must not be above ratingMax", field=f"{base}.ratingMin")
+    return Filters(
+        genres=_values(f.genres, f"{base}.genres", 50), year_from=f.year_from, year_to=f.year_to,
+        rating_min=f.rating_min, rating_max=f.rating_max, type=f.type,
+        providers=_values(f.providers, f"{base}.providers", 50),
+        certifications=_values(f.certifications, f"{base}.certifications", 10),
+        max_cert_level=max_level,
+    )
+
+
+def encode_cursor(position: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"o": position}).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        position = json.loads(base64.urlsafe_b64decode(cursor.encode()))["o"]
+        if isinstance(position, int) and 0 <= position <= MAX_WINDOW:
+            return position
+    except (ValueError, binascii.Error, TypeError, KeyError):
+        pass
+    raise InvalidInput("after is not a cursor this API returned", field="input.after")
+
+
+def search_request(text: str, filters: FilterValues | None, sort: Sort, first: int,
+                   after: str | None, max_level: int | None, max_page: int) -> SearchRequest:
+    if not 1 <= first <= max_page:
+        raise InvalidInput(f"first must be between 1 and {max_page}", field="input.first")
+    offset = decode_cursor(after) if after else 0
+    if offset + first > MAX_WINDOW:
+        raise InvalidInput(f"Search results page to the first {MAX_WINDOW}; narrow the search",
+                           field="input.after")
+    return SearchRequest(text=check_text(text, "input.query"), filters=check_filters(filters, max_level),
+                         sort=sort, offset=offset, limit=first)
+
+
+def check_limit(limit: int, field: str = "limit", most: int = 10) -> int:
+    if not 1 <= limit <= most:
+        raise InvalidInput(f"{field} must be between 1 and {most}", field=field)
+    return limit

@@ -1,0 +1,166 @@
+"""Keeping the index in step with Neo4j: full rebuild, updates by id, the event-driven
+sync the worker runs, and a check that lists what is missing or stale."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import AsyncDriver, RoutingControl
+from redis.asyncio import Redis
+from tqdm import tqdm
+
+import cypher
+
+from .backend import SearchBackend
+from .documents import MediaDoc, PersonDoc, media_doc, person_doc
+
+BATCH = 2000
+STREAM = "reelgraph:events"  # app.events.STREAM; search does not import the app
+CURSOR_KEY = "reelgraph:search:stream_position"
+# events that change what a title's document holds (its rating, popularity, or the title itself)
+CATALOG_EVENTS = {"media.created", "media.rated", "media.watched", "media.unwatched"}
+
+
+async def _read(driver: AsyncDriver, name: str, **params: Any) -> list[dict[str, Any]]:
+    records, _, _ = await driver.execute_query(cypher.load(name), params, routing_=RoutingControl.READ)
+    return [r.data() for r in records]
+
+
+async def _pages(driver: AsyncDriver, name: str, batch: int) -> AsyncIterator[list[dict[str, Any]]]:
+    after = None
+    while True:
+        rows = [r["doc"] for r in await _read(driver, name, ids=None, after=after, limit=batch)]
+        if not rows:
+            return
+        yield rows
+        after = rows[-1]["uid"]
+
+
+async def count_documents(driver: AsyncDriver) -> int:
+    rows = await _read(driver, "search/count_documents")
+    return int(rows[0]["total"])
+
+
+async def all_documents(driver: AsyncDriver, batch: int = BATCH, progress: bool = False
+                        ) -> AsyncIterator[tuple[list[MediaDoc], list[PersonDoc]]]:
+    bar = tqdm(total=await count_documents(driver), unit="doc", desc="indexing",
+               disable=not progress)
+    try:
+        async for rows in _pages(driver, "search/media_documents", batch):
+            bar.update(len(rows))
+            yield [media_doc(r) for r in rows], []
+        async for rows in _pages(driver, "search/people_documents", batch):
+            bar.update(len(rows))
+            yield [], [person_doc(r) for r in rows]
+    finally:
+        bar.close()
+
+
+async def documents_for(driver: AsyncDriver, ids: list[str]) -> tuple[list[MediaDoc], list[PersonDoc]]:
+    params = {"ids": ids, "after": None, "limit": len(ids)}
+    media = [media_doc(r["doc"]) for r in await _read(driver, "search/media_documents", **params)]
+    people = [person_doc(r["doc"]) for r in await _read(driver, "search/people_documents", **params)]
+    return media, people
+
+
+async def reindex(driver: AsyncDriver, backend: SearchBackend, redis: Redis | None = None,
+                  progress: bool = False) -> int:
+    """Rebuilds the whole index from Neo4j. Events already in the stream are covered by
+    the rebuild, so the sync carries on after them."""
+    position = await _stream_end(redis) if redis is not None else None
+    total = await backend.rebuild(all_documents(driver, progress=progress))
+    if redis is not None and position:
+        await redis.set(CURSOR_KEY, position)
+    return total
+
+
+async def index_ids(driver: AsyncDriver, backend: SearchBackend, ids: list[str]) -> tuple[int, int]:
+    """Writes the current documents of these ids; ids gone from Neo4j leave the index.
+    Returns (written, deleted)."""
+    written = deleted = 0
+    unique = sorted(set(ids))
+    for start in range(0, len(unique), BATCH):
+        chunk = unique[start:start + BATCH]
+        media, people = await documents_for(driver, chunk)
+        gone = sorted(set(chunk) - {d.id for d in media} - {p.id for p in people})
+        if media or people:
+            await backend.upsert(media, people)
+        if gone:
+            await backend.delete(gone)
+        written += len(media) + len(people)
+        deleted += len(gone)
+    return written, deleted
+
+
+@dataclass
+class CheckReport:
+    documents: int  # what Neo4j holds
+    indexed: int  # what the index holds
+    missing: list[str] = field(default_factory=list)  # in Neo4j, not in the index
+    stale: list[str] = field(default_factory=list)  # in both, the index's copy out of date
+    orphans: list[str] = field(default_factory=list)  # in the index, gone from Neo4j
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.stale or self.orphans)
+
+    def summary(self) -> str:
+        return (f"{self.documents} documents in Neo4j, {self.indexed} in the index: "
+                f"{len(self.missing)} missing, {len(self.stale)} stale, {len(self.orphans)} orphaned")
+
+
+async def check(driver: AsyncDriver, backend: SearchBackend, progress: bool = False) -> CheckReport:
+    indexed = await backend.digests()
+    report = CheckReport(documents=0, indexed=len(indexed))
+    seen: set[str] = set()
+    async for media, people in all_documents(driver, progress=progress):
+        for doc in (*media, *people):
+            seen.add(doc.id)
+            have = indexed.get(doc.id)
+            if have is None:
+                report.missing.append(doc.id)
+            elif have != doc.digest:
+                report.stale.append(doc.id)
+    report.documents = len(seen)
+    report.orphans = sorted(set(indexed) - seen)
+    return report
+
+
+async def repair(driver: AsyncDriver, backend: SearchBackend, progress: bool = False) -> CheckReport:
+    """Checks, then rewrites what was missing, stale or orphaned. Returns what it found."""
+    report = await check(driver, backend, progress=progress)
+    if not report.ok:
+        await index_ids(driver, backend, report.missing + report.stale + report.orphans)
+    return report
+
+
+async def _stream_end(redis: Redis) -> str | None:
+    last = await redis.xrevrange(STREAM, count=1)
+    return str(last[0][0]) if last else None
+
+
+async def sync_from_events(driver: AsyncDriver, redis: Redis, backend: SearchBackend,
+                           batch: int = 1000) -> int:
+    """Re-indexes the titles that catalog events since the last run touched, in batches
+    (one commit per batch: many small commits fragment a tantivy index). Safe to run twice:
+    the position only moves on after the batch is written."""
+    position = await redis.get(CURSOR_KEY) or "0-0"
+    touched = 0
+    while True:
+        entries = await redis.xrange(STREAM, min=f"({position}", count=batch)
+        if not entries:
+            return touched
+        ids: set[str] = set()
+        for _, fields in entries:
+            if fields.get("kind") in CATALOG_EVENTS:
+                data = json.loads(fields.get("data") or "{}")
+                if isinstance(data.get("media"), str):
+                    ids.add(data["media"])
+        if ids:
+            await index_ids(driver, backend, sorted(ids))
+            touched += len(ids)
+        position = str(entries[-1][0])
+        await redis.set(CURSOR_KEY, position)
