@@ -39,6 +39,10 @@ PAGED = {"edges"}  # a connection's edges are already counted by its `first`
 MAX_FRAGMENT_SPREADS = 50
 
 
+def _is_connection(t: GraphQLNamedType | None) -> bool:
+    return isinstance(t, GraphQLObjectType) and any(name in t.fields for name in PAGED)
+
+
 class _AliasCounter(Visitor):
     def __init__(self) -> None:
         super().__init__()
@@ -55,7 +59,7 @@ def limits_rule(max_cost: int, max_depth: int, max_page: int, max_aliases: int =
             super().__init__(context)
             self.fragments = {d.name.value: d for d in context.document.definitions
                               if isinstance(d, FragmentDefinitionNode)}
-            self.memo: dict[str, tuple[int, int]] = {}  # fragment -> (cost, depth)
+            self.memo: dict[tuple[str, int], tuple[int, int]] = {}  # (fragment, page) -> (cost, depth)
             self.spreads = 0
             counter = _AliasCounter()
             visit(context.document, counter)
@@ -75,8 +79,6 @@ def limits_rule(max_cost: int, max_depth: int, max_page: int, max_aliases: int =
                     return max_page
                 if name in fdef.args and isinstance(fdef.args[name].default_value, int):
                     return int(fdef.args[name].default_value)
-            if node.name.value in PAGED:
-                return 1
             return default_list if isinstance(get_nullable_type(fdef.type), GraphQLList) else 1
 
         def input_size(self, node: FieldNode, fdef: GraphQLField) -> int | None:
@@ -100,20 +102,23 @@ def limits_rule(max_cost: int, max_depth: int, max_page: int, max_aliases: int =
                 return max(1, min(int(given.value.value), max_page))
             return max_page
 
-        def fragment(self, name: str, stack: frozenset[str]) -> tuple[int, int]:
+        def fragment(self, name: str, stack: frozenset[str], page: int) -> tuple[int, int]:
             self.spreads += 1
             if name in stack or self.spreads > MAX_FRAGMENT_SPREADS:
                 return 0, 0  # cycles are reported by the standard rules
-            if name not in self.memo:
+            key = (name, page)
+            if key not in self.memo:
                 frag = self.fragments.get(name)
                 if frag is None:
                     return 0, 0
                 target = self.context.schema.get_type(frag.type_condition.name.value)
-                self.memo[name] = self.walk(target, frag.selection_set, stack | {name})
-            return self.memo[name]
+                self.memo[key] = self.walk(target, frag.selection_set, stack | {name}, page)
+            return self.memo[key]
 
         def walk(self, parent: GraphQLNamedType | None, sel_set: SelectionSetNode | None,
-                 stack: frozenset[str]) -> tuple[int, int]:
+                 stack: frozenset[str], page: int = 1) -> tuple[int, int]:
+            """`page` is the size of the connection whose fields these are: it multiplies
+            its edges, not its totals, page info or facets."""
             cost = depth = 0
             for sel in sel_set.selections if sel_set else ():
                 if isinstance(sel, FieldNode):
@@ -121,16 +126,22 @@ def limits_rule(max_cost: int, max_depth: int, max_page: int, max_aliases: int =
                     fdef = fields.get(sel.name.value)
                     if fdef is None:
                         continue  # unknown fields are reported by the standard rules
-                    c, d = self.walk(get_named_type(fdef.type), sel.selection_set, stack)
-                    cost += 1 + self.size(sel, fdef) * c
+                    target = get_named_type(fdef.type)
+                    size = page if sel.name.value in PAGED else self.size(sel, fdef)
+                    if _is_connection(target):
+                        c, d = self.walk(target, sel.selection_set, stack, size)
+                        cost += 1 + c
+                    else:
+                        c, d = self.walk(target, sel.selection_set, stack)
+                        cost += 1 + size * c
                     depth = max(depth, d + 1 if sel.selection_set else 0)  # leaves add no depth
                 elif isinstance(sel, InlineFragmentNode):
                     cond = sel.type_condition
                     target = self.context.schema.get_type(cond.name.value) if cond else parent
-                    c, d = self.walk(target, sel.selection_set, stack)
+                    c, d = self.walk(target, sel.selection_set, stack, page)
                     cost, depth = cost + c, max(depth, d)
                 elif isinstance(sel, FragmentSpreadNode):
-                    c, d = self.fragment(sel.name.value, stack)
+                    c, d = self.fragment(sel.name.value, stack, page)
                     cost, depth = cost + c, max(depth, d)
             return cost, depth
 

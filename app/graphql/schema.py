@@ -19,6 +19,7 @@ from app.reviews.resolvers import ReviewMutation, ReviewQuery
 from app.tv.resolvers import TvMutation, TvQuery
 from app.catalog.resolvers import CatalogQuery
 from app.search.resolvers import SearchQuery
+from app.discovery.resolvers import DiscoveryQuery
 from app.profiles.resolvers import ProfileMutation, ProfileQuery
 from app.errors import DomainError
 from app.logging import log
@@ -27,7 +28,7 @@ from app.settings import Settings
 from .limits import limits_rule
 
 Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery, ReviewQuery,
-                              LibraryQuery, TvQuery, SearchQuery))
+                              LibraryQuery, TvQuery, SearchQuery, DiscoveryQuery))
 Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation, ListMutation, ActivityMutation,
                                     ReviewMutation, LibraryMutation, TvMutation))
 

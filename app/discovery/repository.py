@@ -1,0 +1,24 @@
+"""Discovery reads: new releases and the period's highlights, as .cypher files."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from neo4j import AsyncDriver
+
+from app.cypher_run import read
+
+
+async def new_releases(driver: AsyncDriver, limit: int, type: str | None, genre: str | None,
+                       max_level: int | None) -> list[dict[str, Any]]:
+    rows = await read(driver, "discovery/new_releases", limit=limit, type=type, genre=genre,
+                      max_level=max_level)
+    return [r["media"] for r in rows]
+
+
+async def highlights(driver: AsyncDriver, since: datetime, until: datetime, per_genre: int,
+                     min_ratings: int, max_level: int | None) -> list[dict[str, Any]]:
+    rows = await read(driver, "discovery/highlights", since=since, until=until, per_genre=per_genre,
+                      min_ratings=min_ratings, max_level=max_level)
+    return [r.data() for r in rows]

@@ -1,0 +1,77 @@
+"""newReleases and highlights (the day's or week's best-rated titles per genre)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from app.catalog.types import Genre, Media, MediaType
+from app.errors import InvalidInput
+
+from . import repository
+
+Info = strawberry.Info
+PERIODS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7)}
+
+
+@strawberry.enum
+class HighlightPeriod(Enum):
+    DAY = "day"
+    WEEK = "week"
+
+
+@strawberry.type
+class HighlightedTitle:
+    media: Media
+    average_rating: float = strawberry.field(description="Mean of the period's ratings, 1-10")
+    rating_count: int = strawberry.field(description="Ratings given in the period")
+
+
+@strawberry.type
+class GenreHighlights:
+    genre: Genre
+    titles: list[HighlightedTitle]
+
+
+def _bounded(value: int, field: str, low: int, high: int) -> int:
+    if not low <= value <= high:
+        raise InvalidInput(f"{field} must be between {low} and {high}", field=field)
+    return value
+
+
+@strawberry.type
+class DiscoveryQuery:
+    @strawberry.field(description="The newest titles already released, newest first")
+    async def new_releases(self, info: Info, first: int = 20, type: MediaType | None = None,
+                           genre: str | None = None) -> list[Media]:
+        ctx = info.context
+        if genre is not None and not 1 <= len(genre) <= 50:
+            raise InvalidInput("genre must be 1-50 characters", field="genre")
+        rows = await repository.new_releases(
+            ctx.driver, _bounded(first, "first", 1, ctx.settings.api.max_page_size),
+            type.value if type else None, genre, ctx.max_level)
+        for row in rows:
+            ctx.catalog.media.prime(row["uid"], row)
+        return [Media.from_row(r) for r in rows]
+
+    @strawberry.field(description="The period's best-rated titles in each genre: ratings given "
+                                  "in the day or week up to asOf (default now)")
+    async def highlights(self, info: Info, period: HighlightPeriod = HighlightPeriod.WEEK,
+                         per_genre: int = 3, min_ratings: int = 2,
+                         as_of: dt.datetime | None = None) -> list[GenreHighlights]:
+        ctx = info.context
+        until = as_of or dt.datetime.now(dt.timezone.utc)
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=dt.timezone.utc)
+        rows = await repository.highlights(
+            ctx.driver, until - PERIODS[period.value], until, _bounded(per_genre, "perGenre", 1, 10),
+            _bounded(min_ratings, "minRatings", 1, 1000), ctx.max_level)
+
+        def title(t: dict[str, Any]) -> HighlightedTitle:
+            return HighlightedTitle(media=Media.from_row(t["media"]), average_rating=round(t["average"], 2),
+                                    rating_count=t["ratings"])
+        return [GenreHighlights(genre=Genre.from_row(r["genre"]), titles=[title(t) for t in r["top"]])
+                for r in rows]
