@@ -37,5 +37,9 @@ class SearchBackend(Protocol):
         """id -> digest of every document, for the consistency check."""
         ...
 
+    async def ping(self) -> int:
+        """The number of documents; raises when the backend cannot answer."""
+        ...
+
     async def close(self) -> None:
         ...

@@ -26,15 +26,19 @@ TASK_TIMEOUT = 300.0
 MAX_TOTAL_HITS = 1000  # deepest offset the API pages to (service.MAX_WINDOW)
 SORTS = {Sort.RATING: ["rating:desc"], Sort.POPULARITY: ["popularity:desc"],
          Sort.NEWEST: ["year:desc"], Sort.OLDEST: ["year:asc"]}
+SEPARATORS = ["<", ">", "&", "+", "=", "#", "@", "*", "|", "~", "^"]
 TYPO_TOLERANCE = {"enabled": True, "minWordSizeForTypos": {"oneTypo": 5, "twoTypos": 9}}
 MEDIA_SETTINGS: dict[str, Any] = {
     "searchableAttributes": ["title", "original_title", "cast", "directors", "overview"],
     "filterableAttributes": ["genres", "type", "providers", "certification", "cert_level", "year",
                              "decade", "rating"],
     "sortableAttributes": ["rating", "popularity", "year"],
-    "rankingRules": ["words", "typo", "proximity", "attribute", "sort", "exactness", "popularity:desc"],
+    # sort first: a chosen order is strict, relevance only breaks its ties (as in tantivy)
+    "rankingRules": ["sort", "words", "typo", "proximity", "attribute", "exactness", "popularity:desc"],
     "typoTolerance": TYPO_TOLERANCE,
     "synonyms": SYNONYMS,
+    # split words on these too, as tantivy does on anything not a letter or digit
+    "separatorTokens": SEPARATORS,
     "faceting": {"maxValuesPerFacet": 100},
     "pagination": {"maxTotalHits": MAX_TOTAL_HITS},
 }
@@ -42,6 +46,7 @@ PEOPLE_SETTINGS: dict[str, Any] = {
     "searchableAttributes": ["name"],
     "rankingRules": ["words", "typo", "proximity", "attribute", "exactness", "known_for:desc"],
     "typoTolerance": TYPO_TOLERANCE,
+    "separatorTokens": SEPARATORS,
 }
 HIGHLIGHT = {"highlightPreTag": MARK_OPEN, "highlightPostTag": MARK_CLOSE}
 
@@ -63,6 +68,11 @@ class MeiliBackend:
     async def close(self) -> None:
         await self.http.aclose()
 
+    async def ping(self) -> int:
+        stats = await self._call("GET", "/stats")
+        return sum(int(i.get("numberOfDocuments", 0)) for uid, i in stats["indexes"].items()
+                   if uid in (self.media, self.people))
+
     # -- plumbing
 
     async def _call(self, method: str, path: str, **kw: Any) -> Any:
@@ -71,7 +81,8 @@ class MeiliBackend:
             raise MeiliError(f"Meilisearch {method} {path}: {r.status_code} {r.text[:300]}")
         return r.json() if r.content else None
 
-    async def _wait(self, task: dict[str, Any]) -> None:
+    async def _wait(self, task: dict[str, Any], tolerate: tuple[str, ...] = ()) -> None:
+        """Until the task is done; a failure raises unless its error code is tolerated."""
         uid, delay = task["taskUid"], 0.005
         deadline = asyncio.get_running_loop().time() + TASK_TIMEOUT
         while True:
@@ -79,6 +90,8 @@ class MeiliBackend:
             if t["status"] == "succeeded":
                 return
             if t["status"] in ("failed", "canceled"):
+                if (t.get("error") or {}).get("code") in tolerate:
+                    return
                 raise MeiliError(f"Meilisearch task {uid} {t['status']}: {t.get('error')}")
             if asyncio.get_running_loop().time() > deadline:
                 raise MeiliError(f"Meilisearch task {uid} still {t['status']} after {TASK_TIMEOUT}s")
@@ -86,15 +99,11 @@ class MeiliBackend:
             delay = min(delay * 2, 0.25)
 
     async def _create(self, uid: str) -> None:
-        r = await self.http.post("/indexes", json={"uid": uid, "primaryKey": "id"})
-        if r.status_code >= 400:
-            raise MeiliError(f"Meilisearch could not create {uid}: {r.text[:300]}")
-        t = await self._call("GET", f"/tasks/{r.json()['taskUid']}")
-        while t["status"] in ("enqueued", "processing"):
-            await asyncio.sleep(0.01)
-            t = await self._call("GET", f"/tasks/{t['uid']}")
-        if t["status"] == "failed" and (t.get("error") or {}).get("code") != "index_already_exists":
-            raise MeiliError(f"Meilisearch could not create {uid}: {t.get('error')}")
+        task = await self._call("POST", "/indexes", json={"uid": uid, "primaryKey": "id"})
+        await self._wait(task, tolerate=("index_already_exists",))
+
+    async def _drop(self, uid: str) -> None:
+        await self._wait(await self._call("DELETE", f"/indexes/{uid}"), tolerate=("index_not_found",))
 
     async def _configure(self, media: str, people: str) -> None:
         for uid, body in ((media, MEDIA_SETTINGS), (people, PEOPLE_SETTINGS)):
@@ -197,9 +206,7 @@ class MeiliBackend:
         await self.ensure_indexes()
         media_next, people_next = f"{self.media}__next", f"{self.people}__next"
         for uid in (media_next, people_next):
-            r = await self.http.delete(f"/indexes/{uid}")
-            if r.status_code < 300:
-                await self._wait(r.json())
+            await self._drop(uid)
         await self._configure(media_next, people_next)
         tasks, total = [], 0
         async for media, people in batches:
@@ -213,15 +220,13 @@ class MeiliBackend:
         swap = [{"indexes": [self.media, media_next]}, {"indexes": [self.people, people_next]}]
         await self._wait(await self._call("POST", "/swap-indexes", json=swap))
         for uid in (media_next, people_next):  # now the old documents
-            await self._wait(await self._call("DELETE", f"/indexes/{uid}"))
+            await self._drop(uid)
         return total
 
     async def drop(self) -> None:
         """Deletes both indexes (tests clean up with this)."""
         for uid in (self.media, self.people):
-            r = await self.http.delete(f"/indexes/{uid}")
-            if r.status_code < 300:
-                await self._wait(r.json())
+            await self._drop(uid)
         self._ready = False
 
 

@@ -258,6 +258,9 @@ class TantivyBackend:
         d.add_integer("popularity", p.known_for)
         return d
 
+    async def ping(self) -> int:
+        return int(self.index.searcher().num_docs)
+
     async def close(self) -> None:
         pass
 

@@ -30,6 +30,7 @@ async def healthz(request: Request) -> JSONResponse:
     checks = {
         "neo4j": await _probe(state.driver.verify_connectivity()),
         "redis": await _probe(state.redis.ping()),
+        "search": await _probe(state.search.ping()),
     }
     ok = all(c["status"] == "ok" for c in checks.values())
     return JSONResponse({"status": "ok" if ok else "degraded", "checks": checks},

@@ -132,6 +132,7 @@ async def test_healthz(api: httpx.AsyncClient) -> None:
     body = response.json()
     assert body["status"] == "ok"
     assert body["checks"]["neo4j"]["status"] == body["checks"]["redis"]["status"] == "ok"
+    assert body["checks"]["search"]["status"] == "ok"
     assert response.headers["x-request-id"]
 
 

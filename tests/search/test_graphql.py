@@ -45,7 +45,9 @@ async def test_typo_query_with_highlights_and_facets(api: httpx.AsyncClient, ind
     [edge] = result["edges"]
     assert edge["node"]["title"] == "The Shawshank Redemption" and edge["node"]["year"] == 1994
     assert {"name": "Drama"} in edge["node"]["genres"] and edge["score"] > 0
-    assert edge["highlights"] == [{"field": "title", "value": "The <mark>Shawshank</mark> <mark>Redemption</mark>"}]
+    [highlight] = edge["highlights"]  # Meilisearch marks a typed prefix's length, tantivy the word
+    assert highlight["field"] == "title"
+    assert highlight["value"].startswith("The <mark>Shawshank</mark> <mark>Redemptio")
     facets = result["facets"]
     assert {"value": "Drama", "count": 1} in facets["genres"] and facets["types"] == [{"value": "MOVIE", "count": 1}]
     assert facets["decades"] == [{"value": "1990", "count": 1}] and facets["year"] == {"min": 1994, "max": 1994}
