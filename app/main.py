@@ -27,6 +27,7 @@ from app.system.health import router as health_router
 from app.web.auth_pages import router as auth_pages_router
 from app.web.oidc_routes import router as oidc_router
 from app.web.routes import router as web_router
+from app.web.search_page import router as search_page_router
 from app.web.signin_pages import router as signin_router
 from graph_model.db import connect
 
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(health_router)
     app.include_router(web_router)
+    app.include_router(search_page_router)
     app.include_router(auth_pages_router)
     app.include_router(oidc_router)
     app.include_router(signin_router)

@@ -117,7 +117,8 @@ async def check(driver: AsyncDriver, backend: SearchBackend, progress: bool = Fa
     report = CheckReport(documents=0, indexed=len(indexed))
     seen: set[str] = set()
     async for media, people in all_documents(driver, progress=progress):
-        for doc in (*media, *people):
+        docs: list[MediaDoc | PersonDoc] = [*media, *people]
+        for doc in docs:
             seen.add(doc.id)
             have = indexed.get(doc.id)
             if have is None:

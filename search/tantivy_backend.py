@@ -84,11 +84,12 @@ class TantivyBackend:
         hits = []
         for score, address in found.hits:
             doc = searcher.doc(address)
-            hits.append(Hit(id=doc.get_first("id"), score=None if order_field else float(score),
-                            title=doc.get_first("title"), year=doc.get_first("year"),
-                            type=doc.get_first("type"), highlights=_highlights(doc, qwords)))
+            hits.append(Hit(id=_text(doc, "id"), score=None if order_field else float(score),
+                            title=_text(doc, "title"), year=doc.get_first("year"),
+                            type=_text(doc, "type"), highlights=_highlights(doc, qwords)))
         facets = self._facets(searcher, query) if request.facets else None
-        return SearchResult(hits=hits, total=int(found.count or 0), facets=facets)
+        # the stub lacks `count`, which search(count=True) fills in
+        return SearchResult(hits=hits, total=int(getattr(found, "count", 0) or 0), facets=facets)
 
     async def autocomplete(self, prefix: str, limit: int, max_cert_level: int | None) -> list[Suggestion]:
         qwords = words(prefix)
@@ -100,10 +101,10 @@ class TantivyBackend:
             query = self._and(text, self._kind(kind), *(cap if kind == "media" else []))
             for _, address in searcher.search(query, limit).hits:
                 doc = searcher.doc(address)
-                label = doc.get_first("title")
-                out.append(Suggestion(id=doc.get_first("id"), kind=kind, label=label,
+                label = _text(doc, "title")
+                out.append(Suggestion(id=_text(doc, "id"), kind=kind, label=label,
                                       highlighted=highlight(label, qwords) or html.escape(label),
-                                      year=doc.get_first("year"), type=doc.get_first("type")))
+                                      year=doc.get_first("year"), type=doc.get_first("type") or None))
         return out
 
     def _text_query(self, qwords: list[str], exact_fields: tuple[str, ...],
@@ -167,14 +168,18 @@ class TantivyBackend:
             return {}
         found = searcher.search(Query.all_query(), total, count=False)
         docs = (searcher.doc(a) for _, a in found.hits)
-        return {d.get_first("id"): d.get_first("digest") for d in docs}
+        return {_text(d, "id"): _text(d, "digest") for d in docs}
 
     # -- writes: in a thread, one at a time per process, the writer released after each commit
 
     async def upsert(self, media: list[MediaDoc], people: list[PersonDoc]) -> None:
         docs = [*map(self._media_doc, media), *map(self._person_doc, people)]
         ids = [m.id for m in media] + [p.id for p in people]
-        await self._write(lambda w: (self._delete_ids(w, ids), [w.add_document(d) for d in docs]))
+        def work(writer: tantivy.IndexWriter) -> None:
+            self._delete_ids(writer, ids)
+            for d in docs:
+                writer.add_document(d)
+        await self._write(work)
 
     async def delete(self, ids: list[str]) -> None:
         await self._write(lambda w: self._delete_ids(w, ids))
@@ -263,6 +268,11 @@ class TantivyBackend:
 
     async def close(self) -> None:
         pass
+
+
+def _text(doc: Document, name: str) -> str:
+    value = doc.get_first(name)
+    return str(value) if value is not None else ""
 
 
 def _highlights(doc: Document, qwords: list[str]) -> dict[str, str]:

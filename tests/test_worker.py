@@ -9,6 +9,8 @@ from arq.worker import Worker
 from neo4j import AsyncDriver
 
 from app.settings import Settings
+from search import TantivyBackend
+from search.query import SearchRequest
 from workers.jobs.ingest import import_csv
 from workers.main import WorkerSettings
 
@@ -22,8 +24,9 @@ async def test_import_job_runs_in_worker(settings: Settings, driver: AsyncDriver
     job = await pool.enqueue_job("import_csv", source, items=str(items), _job_id=f"import:{source}")
     assert job is not None
 
+    index = TantivyBackend(tmp_path / "search")
     worker = Worker(functions=[import_csv], redis_settings=redis_settings, burst=True,
-                    on_startup=lambda ctx: _with_driver(ctx, driver), handle_signals=False)
+                    on_startup=lambda ctx: _with_driver(ctx, driver, index), handle_signals=False)
     await worker.async_run()
     result = await job.result(timeout=10)
     await worker.close()
@@ -34,7 +37,11 @@ async def test_import_job_runs_in_worker(settings: Settings, driver: AsyncDriver
         "MATCH (m:Media {external_key: $k}) RETURN m.title AS t", k=f"{source}:w1")
     assert records[0]["t"] == "Worker Title"
     assert import_csv in WorkerSettings.functions  # the deployed worker runs this same job
+    # the import ends with a search repair: the new title is searchable
+    found = await index.search(SearchRequest(text="worker title", facets=False))
+    assert "Worker Title" in [h.title for h in found.hits]
 
 
-async def _with_driver(ctx: dict, driver: AsyncDriver) -> None:
+async def _with_driver(ctx: dict, driver: AsyncDriver, index: TantivyBackend) -> None:
     ctx["driver"] = driver
+    ctx["search"] = index

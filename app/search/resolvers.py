@@ -35,16 +35,14 @@ class SearchQuery:
         request = service.search_request(
             input.query, _filter_values(input), Sort(input.sort.value), input.first, input.after,
             ctx.max_level, ctx.settings.api.max_page_size)
-        result = await ctx.search.search(request)
-        # the titles themselves come from Neo4j, through the viewer's capped loader: a stale
-        # index can neither show a deleted title nor one a kid profile may not see
-        rows = await ctx.catalog.media.load_many([h.id for h in result.hits])
+        found = await service.search_titles(ctx.search, request, ctx.catalog.media.load_many)
+        result, position = found.result, {h.id: n for n, h in enumerate(found.result.hits)}
         edges = [
-            MediaEdge(cursor=service.encode_cursor(request.offset + n + 1), node=Media.from_row(row),
-                      score=hit.score,
+            MediaEdge(cursor=service.encode_cursor(request.offset + position[hit.id] + 1),
+                      node=Media.from_row(row), score=hit.score,
                       highlights=[SearchHighlight(field=HIGHLIGHT_NAMES[k], value=v)
                                   for k, v in hit.highlights.items()])
-            for n, (hit, row) in enumerate(zip(result.hits, rows)) if row is not None
+            for hit, row in found.titles
         ]
         reach = min(result.total, service.MAX_WINDOW)
         return MediaConnection(

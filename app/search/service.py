@@ -6,10 +6,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from app.errors import InvalidInput
-from search.query import Filters, SearchRequest, Sort
+from search import SearchBackend
+from search.query import Filters, Hit, SearchRequest, SearchResult, Sort
 
 MIN_QUERY = 2
 MAX_QUERY = 200
@@ -102,3 +105,19 @@ def check_limit(limit: int, field: str = "limit", most: int = 10) -> int:
     if not 1 <= limit <= most:
         raise InvalidInput(f"{field} must be between 1 and {most}", field=field)
     return limit
+
+
+@dataclass
+class Found:
+    result: SearchResult
+    titles: list[tuple[Hit, dict[str, Any]]]  # each hit with its title from Neo4j
+
+
+async def search_titles(backend: SearchBackend, request: SearchRequest,
+                        load: Callable[[list[str]], Awaitable[list[dict[str, Any] | None]]]) -> Found:
+    """The backend's hits, each with its title as Neo4j holds it now, loaded through the
+    viewer's capped loader: a stale index shows neither a deleted title nor one above a
+    kid profile's cap."""
+    result = await backend.search(request)
+    rows = await load([h.id for h in result.hits])
+    return Found(result=result, titles=[(h, r) for h, r in zip(result.hits, rows) if r is not None])

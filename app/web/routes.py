@@ -28,7 +28,9 @@ PAGE = """<!doctype html>
 </style></head>
 <body>
 <header><h1>Reelgraph</h1>
-<nav aria-label="Main">{account}<a href="/graphql">GraphQL API</a><a href="/healthz">Health</a></nav></header>
+<nav aria-label="Main">{account}<a href="/graphql">GraphQL API</a><a href="/healthz">Health</a></nav>
+<form role="search" method="get" action="/search"><label for="q">Search</label>
+<input id="q" name="q" type="search" minlength="2" maxlength="200"> <button type="submit">Search</button></form></header>
 <main>
 <section aria-labelledby="genres-h"><h2 id="genres-h">Genres</h2><p class="genres">{genres}</p></section>
 <section aria-labelledby="titles-h"><h2 id="titles-h">{heading}</h2>

@@ -165,3 +165,16 @@ async def test_catalog_changes_reach_the_index_through_the_worker(
     await indexed.state.jobs.enqueue_job("repair_search_index")
     await run_jobs()
     assert (await search(api, query=name))["data"]["searchMedia"]["totalCount"] == 0
+
+
+async def test_search_page(api: httpx.AsyncClient, indexed: FastAPI) -> None:
+    page = await api.get("/search", params={"q": "shawshenk redemtion"})
+    assert page.status_code == 200
+    assert "<strong>The <mark>Shawshank</mark> <mark>Redemptio" in page.text and "1 result for" in page.text
+    drama = await api.get("/search", params={"q": "love", "genre": "Drama"})
+    assert "in Drama" in drama.text and "More results" in drama.text
+    short = await api.get("/search", params={"q": "s"})
+    assert short.status_code == 422 and "Enter at least 2 characters" in short.text
+    hostile = await api.get("/search", params={"q": "<script>alert(1)</script>"})
+    assert "<script>alert" not in hostile.text and "&lt;script&gt;" in hostile.text
+    assert 'action="/search"' in (await api.get("/")).text
