@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import html
+import math
+import shutil
 import time
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
@@ -23,7 +25,7 @@ from .query import (
     SYNONYMS, Suggestion, highlight, typos_allowed, words,
 )
 
-SCHEMA_VERSION = 1  # bump when the schema changes: a new folder, filled by a reindex
+SCHEMA_VERSION = 2  # bump when the schema changes: a new folder, filled by a reindex
 TOKENIZER = "reelgraph"
 WRITER_HEAP = 64_000_000
 LOCK_WAIT_SECONDS = 60.0
@@ -49,7 +51,14 @@ def _schema() -> tantivy.Schema:
     b.add_integer_field("cert_level", indexed=True, fast=True)
     b.add_integer_field("popularity", fast=True)
     b.add_float_field("rating", indexed=True, fast=True)
+    b.add_float_field("boost", fast=True)  # popularity as a relevance weight, see _boost
     return b.build()
+
+
+def _boost(popularity: int) -> float:
+    """tantivy's weight_by_field multiplies a score by log2(2 + w): w in [0, 0.3] gives at most
+    1.2, enough to order equal matches by popularity, never to lift a typo over an exact word."""
+    return min(0.3, 0.05 * math.log1p(max(popularity, 0)))
 
 
 def _analyzer() -> tantivy.TextAnalyzer:
@@ -64,6 +73,10 @@ class TantivyBackend:
     def __init__(self, folder: Path) -> None:
         self.path = folder / f"tantivy-v{SCHEMA_VERSION}"
         self.path.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("tantivy-v*"):  # an index of an older schema is never read again
+            if old != self.path and old.name.removeprefix("tantivy-v").isdigit() \
+                    and int(old.name.removeprefix("tantivy-v")) < SCHEMA_VERSION:
+                shutil.rmtree(old, ignore_errors=True)
         self.schema = _schema()
         self.index = Index(self.schema, path=str(self.path), reuse=True)
         # custom tokenizers are not stored with the index: every process registers them
@@ -80,7 +93,8 @@ class TantivyBackend:
         searcher = self.index.searcher()
         order_field, order = SORT_FIELDS.get(request.sort, (None, Order.Desc))
         found = searcher.search(query, request.limit, count=True, order_by_field=order_field,
-                                offset=request.offset, order=order)
+                                offset=request.offset, order=order,
+                                weight_by_field=None if order_field else "boost")
         hits = []
         for score, address in found.hits:
             doc = searcher.doc(address)
@@ -99,7 +113,7 @@ class TantivyBackend:
         out: list[Suggestion] = []
         for kind in ("media", "person"):
             query = self._and(text, self._kind(kind), *(cap if kind == "media" else []))
-            for _, address in searcher.search(query, limit).hits:
+            for _, address in searcher.search(query, limit, weight_by_field="boost").hits:
                 doc = searcher.doc(address)
                 label = _text(doc, "title")
                 out.append(Suggestion(id=_text(doc, "id"), kind=kind, label=label,
@@ -250,6 +264,7 @@ class TantivyBackend:
             if value is not None:
                 d.add_integer(name, value)
         d.add_integer("popularity", m.popularity)
+        d.add_float("boost", _boost(m.popularity))
         if m.rating is not None:
             d.add_float("rating", m.rating)
         return d
@@ -261,6 +276,7 @@ class TantivyBackend:
                             ("title", p.name), ("text", p.name)):
             d.add_text(name, value)
         d.add_integer("popularity", p.known_for)
+        d.add_float("boost", _boost(p.known_for))
         return d
 
     async def ping(self) -> int:

@@ -88,7 +88,8 @@ class Layout:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.parent.chmod(0o700)
-            path.write_text(secrets.token_urlsafe(24))
+            # a leading letter: a secret starting with "-" reads as an option to neo4j-admin
+            path.write_text("s" + secrets.token_urlsafe(24))
             path.chmod(0o600)
         return path.read_text().strip()
 
