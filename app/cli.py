@@ -87,15 +87,23 @@ async def cmd_import_csv(args: argparse.Namespace) -> int:
 
 async def _search_repair(driver: Any) -> None:
     """Imports end here: the search index takes what they added or changed."""
+    from redis.asyncio import Redis
+
     from app.search.backend import open_search
     from search import indexer
 
-    backend = open_search(get_settings())
+    settings = get_settings()
+    backend = open_search(settings)
+    redis = Redis.from_url(settings.redis.url, decode_responses=True)
     try:
-        report = await indexer.repair(driver, backend, progress=True)
+        report = await indexer.repair(driver, backend, redis, progress=True)
         print(f"search index: {report.summary()}; repaired" if not report.ok else
               f"search index: {report.summary()}")
+    except Exception as e:  # the import stands; `search check --repair` catches up later
+        print(f"warning: the search index was not updated ({e!r}); "
+              "run `python -m app.cli search check --repair`", file=sys.stderr)
     finally:
+        await redis.aclose()
         await backend.close()
 
 
@@ -115,9 +123,14 @@ async def cmd_search(args: argparse.Namespace) -> int:
             print(f"indexed {total} documents into {backend.name}")
             return 0
         if args.action == "sync":
-            print(f"re-indexed {await indexer.sync_from_events(driver, redis, backend)} titles from events")
+            n = await indexer.sync_from_events(driver, redis, backend)
+            print("another sync or a rebuild is writing; skipped" if n < 0 else
+                  f"re-indexed {n} titles from events")
             return 0
-        report = await (indexer.repair if args.repair else indexer.check)(driver, backend, progress=True)
+        if args.repair:
+            report = await indexer.repair(driver, backend, redis, progress=True)
+        else:
+            report = await indexer.check(driver, backend, progress=True)
         print(f"{backend.name}: {report.summary()}" + ("; repaired" if args.repair and not report.ok else ""))
         for label, ids in (("missing", report.missing), ("stale", report.stale), ("orphaned", report.orphans)):
             for uid in ids[:20]:

@@ -65,6 +65,8 @@ def _providers(raw: Any) -> list[str]:
         items = json.loads(raw) if isinstance(raw, str) else (raw or [])
     except ValueError:
         return []
+    if not isinstance(items, list):
+        return []
     names = {str(p["provider"]) for p in items if isinstance(p, dict) and p.get("provider")}
     return sorted(names)
 

@@ -20,6 +20,11 @@ from .documents import MediaDoc, PersonDoc, media_doc, person_doc
 BATCH = 2000
 STREAM = "reelgraph:events"  # app.events.STREAM; search does not import the app
 CURSOR_KEY = "reelgraph:search:stream_position"
+# one index writer of the event stream at a time, across processes: a sync skips its run
+# while another sync or a rebuild holds this, and a rebuild waits for it
+LOCK_KEY = "reelgraph:search:writing"
+SYNC_LOCK_SECONDS = 600
+REBUILD_LOCK_SECONDS = 3 * 3600
 # events that change what a title's document holds (its rating, popularity, or the title itself)
 CATALOG_EVENTS = {"media.created", "media.rated", "media.watched", "media.unwatched"}
 
@@ -70,10 +75,13 @@ async def reindex(driver: AsyncDriver, backend: SearchBackend, redis: Redis | No
                   progress: bool = False) -> int:
     """Rebuilds the whole index from Neo4j. Events already in the stream are covered by
     the rebuild, so the sync carries on after them."""
-    position = await _stream_end(redis) if redis is not None else None
-    total = await backend.rebuild(all_documents(driver, progress=progress))
-    if redis is not None and position:
-        await redis.set(CURSOR_KEY, position)
+    if redis is None:
+        return await backend.rebuild(all_documents(driver, progress=progress))
+    async with redis.lock(LOCK_KEY, timeout=REBUILD_LOCK_SECONDS, blocking_timeout=SYNC_LOCK_SECONDS):
+        position = await _stream_end(redis)
+        total = await backend.rebuild(all_documents(driver, progress=progress))
+        if position:
+            await redis.set(CURSOR_KEY, position)
     return total
 
 
@@ -130,8 +138,21 @@ async def check(driver: AsyncDriver, backend: SearchBackend, progress: bool = Fa
     return report
 
 
-async def repair(driver: AsyncDriver, backend: SearchBackend, progress: bool = False) -> CheckReport:
-    """Checks, then rewrites what was missing, stale or orphaned. Returns what it found."""
+async def repair(driver: AsyncDriver, backend: SearchBackend, redis: Redis | None = None,
+                 progress: bool = False) -> CheckReport:
+    """Checks, then rewrites what was missing, stale or orphaned. Returns what it found.
+    With `redis`, events already in the stream count as handled, as after a rebuild."""
+    if redis is None:
+        return await _repair(driver, backend, progress)
+    async with redis.lock(LOCK_KEY, timeout=REBUILD_LOCK_SECONDS, blocking_timeout=SYNC_LOCK_SECONDS):
+        position = await _stream_end(redis)
+        report = await _repair(driver, backend, progress)
+        if position:
+            await redis.set(CURSOR_KEY, position)
+    return report
+
+
+async def _repair(driver: AsyncDriver, backend: SearchBackend, progress: bool) -> CheckReport:
     report = await check(driver, backend, progress=progress)
     if not report.ok:
         await index_ids(driver, backend, report.missing + report.stale + report.orphans)
@@ -143,12 +164,36 @@ async def _stream_end(redis: Redis) -> str | None:
     return str(last[0][0]) if last else None
 
 
+def _stream_id(entry_id: str) -> tuple[int, int]:
+    ms, _, seq = entry_id.partition("-")
+    return int(ms), int(seq or 0)
+
+
 async def sync_from_events(driver: AsyncDriver, redis: Redis, backend: SearchBackend,
                            batch: int = 1000) -> int:
     """Re-indexes the titles that catalog events since the last run touched, in batches
     (one commit per batch: many small commits fragment a tantivy index). Safe to run twice:
-    the position only moves on after the batch is written."""
+    the position only moves on after the batch is written, and a run finding another sync
+    or a rebuild at work skips. Returns the titles re-indexed (-1: skipped)."""
+    lock = redis.lock(LOCK_KEY, timeout=SYNC_LOCK_SECONDS)
+    if not await lock.acquire(blocking=False):
+        return -1
+    try:
+        return await _sync(driver, redis, backend, batch)
+    finally:
+        await lock.release()
+
+
+async def _sync(driver: AsyncDriver, redis: Redis, backend: SearchBackend, batch: int) -> int:
     position = await redis.get(CURSOR_KEY) or "0-0"
+    first = await redis.xrange(STREAM, count=1)
+    if position != "0-0" and first and _stream_id(str(first[0][0])) > _stream_id(position):
+        # the stream was trimmed past our position: what fell off is unknown, so compare all
+        end = await _stream_end(redis)
+        report = await _repair(driver, backend, progress=False)
+        if end:
+            await redis.set(CURSOR_KEY, end)
+        return len(report.missing) + len(report.stale) + len(report.orphans)
     touched = 0
     while True:
         entries = await redis.xrange(STREAM, min=f"({position}", count=batch)

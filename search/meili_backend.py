@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import html
 import json
+import re
 from collections.abc import AsyncIterator
 from dataclasses import asdict
 from typing import Any
@@ -19,7 +20,7 @@ import httpx
 from .documents import MediaDoc, PersonDoc
 from .query import (
     FACETS, HIGHLIGHT_FIELDS, MARK_CLOSE, MARK_OPEN, SYNONYMS, Facets, Filters, Hit, Range,
-    SearchRequest, SearchResult, Sort, Suggestion, from_sentinels,
+    SearchRequest, SearchResult, Sort, Suggestion, from_sentinels, nothing_to_match,
 )
 
 TASK_TIMEOUT = 300.0
@@ -119,9 +120,11 @@ class MeiliBackend:
     # -- reads
 
     async def search(self, request: SearchRequest) -> SearchResult:
+        if nothing_to_match(request.text):
+            return SearchResult(hits=[], total=0, facets=_facets({}) if request.facets else None)
         await self.ensure_indexes()
         body: dict[str, Any] = {
-            "q": request.text, "filter": _filter(request.filters), "matchingStrategy": "all",
+            "q": _plain(request.text), "filter": _filter(request.filters), "matchingStrategy": "all",
             "attributesToRetrieve": ["id", "title", "year", "type"],
             "attributesToHighlight": list(HIGHLIGHT_FIELDS), **HIGHLIGHT,
             "showRankingScore": True,
@@ -143,8 +146,10 @@ class MeiliBackend:
         return SearchResult(hits=hits, total=int(total), facets=facets)
 
     async def autocomplete(self, prefix: str, limit: int, max_cert_level: int | None) -> list[Suggestion]:
+        if nothing_to_match(prefix):
+            return []
         await self.ensure_indexes()
-        common = {"q": prefix, "limit": limit, "matchingStrategy": "all", **HIGHLIGHT}
+        common = {"q": _plain(prefix), "limit": limit, "matchingStrategy": "all", **HIGHLIGHT}
         body = {"queries": [
             {"indexUid": self.media, **common, "attributesToSearchOn": ["title", "original_title"],
              "filter": _filter(Filters(max_cert_level=max_cert_level)),
@@ -228,6 +233,12 @@ class MeiliBackend:
         for uid in (self.media, self.people):
             await self._drop(uid)
         self._ready = False
+
+
+def _plain(text: str) -> str:
+    """The words only: Meilisearch reads "..." as a phrase and a leading - as NOT, which the
+    contract (and tantivy) does not."""
+    return re.sub(r'["\-]', " ", text)
 
 
 def _quote(value: str) -> str:

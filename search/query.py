@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
+
+from tantivy import Filter, TextAnalyzer, TextAnalyzerBuilder, Tokenizer
 
 MAX_WORDS = 10
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # private-use sentinels; turned into <mark> after escaping
@@ -103,14 +104,28 @@ class Suggestion:
 # -- matching rules, shared by the tantivy backend and the highlighter
 
 
+def analyzer() -> TextAnalyzer:
+    """The one text analysis: the tantivy index tokenizes with it, and query words come from
+    it, so 'Amélie', 'straße' and 'Łódź' match 'amelie', 'strasse' and 'lodz' both ways."""
+    return (TextAnalyzerBuilder(Tokenizer.simple())
+            .filter(Filter.remove_long(60)).filter(Filter.lowercase()).filter(Filter.ascii_fold())
+            .build())
+
+
+_ANALYZER = analyzer()
+
+
 def fold(text: str) -> str:
-    """Lowercase and strip accents: 'Amélie' and 'amelie' are the same word."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(_ANALYZER.analyze(text))
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))[:MAX_WORDS]
+    return _ANALYZER.analyze(text)[:MAX_WORDS]
+
+
+def nothing_to_match(text: str) -> bool:
+    """Text that is not empty (empty browses everything) yet holds no word, like '!!'."""
+    return bool(text.strip()) and not words(text)
 
 
 def typos_allowed(word: str) -> int:

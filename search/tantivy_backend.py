@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import tantivy
-from tantivy import Document, FieldType, Filter, Index, Occur, Order, Query, Tokenizer
+from tantivy import Document, FieldType, Index, Occur, Order, Query
 
 from .documents import MediaDoc, PersonDoc
 from .query import (
     FACETS, HIGHLIGHT_FIELDS, Facets, Filters, Hit, Range, SearchRequest, SearchResult, Sort,
-    SYNONYMS, Suggestion, highlight, typos_allowed, words,
+    SYNONYMS, Suggestion, analyzer, highlight, nothing_to_match, typos_allowed, words,
 )
 
 SCHEMA_VERSION = 2  # bump when the schema changes: a new folder, filled by a reindex
@@ -61,12 +61,6 @@ def _boost(popularity: int) -> float:
     return min(0.3, 0.05 * math.log1p(max(popularity, 0)))
 
 
-def _analyzer() -> tantivy.TextAnalyzer:
-    return (tantivy.TextAnalyzerBuilder(Tokenizer.simple())
-            .filter(Filter.remove_long(60)).filter(Filter.lowercase()).filter(Filter.ascii_fold())
-            .build())
-
-
 class TantivyBackend:
     name = "tantivy"
 
@@ -80,13 +74,15 @@ class TantivyBackend:
         self.schema = _schema()
         self.index = Index(self.schema, path=str(self.path), reuse=True)
         # custom tokenizers are not stored with the index: every process registers them
-        self.index.register_tokenizer(TOKENIZER, _analyzer())
+        self.index.register_tokenizer(TOKENIZER, analyzer())
         self.index.config_reader("commit")
         self._write_lock = asyncio.Lock()
 
     # -- reads
 
     async def search(self, request: SearchRequest) -> SearchResult:
+        if nothing_to_match(request.text):
+            return SearchResult(hits=[], total=0, facets=_no_facets() if request.facets else None)
         qwords = words(request.text)
         query = self._and(self._text_query(qwords, ("title",)), self._kind("media"),
                           *self._filters(request.filters))
@@ -107,6 +103,8 @@ class TantivyBackend:
 
     async def autocomplete(self, prefix: str, limit: int, max_cert_level: int | None) -> list[Suggestion]:
         qwords = words(prefix)
+        if not qwords:
+            return []
         searcher = self.index.searcher()
         text = self._text_query(qwords, ("title",), fields=("title", "original_title"))
         cap = self._filters(Filters(max_cert_level=max_cert_level))
@@ -210,7 +208,7 @@ class TantivyBackend:
                     total += len(docs)
                 await asyncio.to_thread(self._finish, writer)  # readers switch over here
             except BaseException:
-                await asyncio.to_thread(writer.rollback)
+                await asyncio.to_thread(_abandon, writer)
                 raise
         return total
 
@@ -220,7 +218,7 @@ class TantivyBackend:
             try:
                 work(writer)
             except BaseException:
-                writer.rollback()
+                _abandon(writer)
                 raise
             self._finish(writer)
         async with self._write_lock:
@@ -237,7 +235,11 @@ class TantivyBackend:
                 time.sleep(0.1)
 
     def _finish(self, writer: tantivy.IndexWriter) -> None:
-        writer.commit()
+        try:
+            writer.commit()
+        except BaseException:
+            _abandon(writer)
+            raise
         writer.wait_merging_threads()  # merges small segments now, and lets go of the lock
         self.index.reload()
 
@@ -284,6 +286,19 @@ class TantivyBackend:
 
     async def close(self) -> None:
         pass
+
+
+def _abandon(writer: tantivy.IndexWriter) -> None:
+    """Drops what the writer holds and lets go of the lock (rollback alone keeps it, and a
+    live traceback would keep the writer alive)."""
+    try:
+        writer.rollback()
+    finally:
+        writer.wait_merging_threads()
+
+
+def _no_facets() -> Facets:
+    return Facets(counts={name: {} for name in FACETS}, year=Range(None, None), rating=Range(None, None))
 
 
 def _text(doc: Document, name: str) -> str:

@@ -15,6 +15,9 @@ from . import repository
 
 Info = strawberry.Info
 PERIODS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7)}
+# Aggregates of at least this many ratings, over windows ending on a whole hour: fewer, or
+# windows slid a second at a time, would give away one person's rating and when it was given.
+MIN_RATINGS = 5
 
 
 @strawberry.enum
@@ -58,17 +61,20 @@ class DiscoveryQuery:
         return [Media.from_row(r) for r in rows]
 
     @strawberry.field(description="The period's best-rated titles in each genre: ratings given "
-                                  "in the day or week up to asOf (default now)")
+                                  "in the day or week up to asOf (default now), on the hour; "
+                                  "titles with at least minRatings (5 or more) of them")
     async def highlights(self, info: Info, period: HighlightPeriod = HighlightPeriod.WEEK,
-                         per_genre: int = 3, min_ratings: int = 2,
+                         per_genre: int = 3, min_ratings: int = MIN_RATINGS,
                          as_of: dt.datetime | None = None) -> list[GenreHighlights]:
         ctx = info.context
         until = as_of or dt.datetime.now(dt.timezone.utc)
         if until.tzinfo is None:
             until = until.replace(tzinfo=dt.timezone.utc)
+        if until.replace(minute=0, second=0, microsecond=0) != until:  # up to the next whole hour
+            until = until.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
         rows = await repository.highlights(
             ctx.driver, until - PERIODS[period.value], until, _bounded(per_genre, "perGenre", 1, 10),
-            _bounded(min_ratings, "minRatings", 1, 1000), ctx.max_level)
+            _bounded(min_ratings, "minRatings", MIN_RATINGS, 1000), ctx.max_level)
 
         def title(t: dict[str, Any]) -> HighlightedTitle:
             return HighlightedTitle(media=Media.from_row(t["media"]), average_rating=round(t["average"], 2),

@@ -59,5 +59,8 @@ class SearchQuery:
         ctx = info.context
         text = service.check_text(prefix, "prefix", max_len=100)
         found = await ctx.search.autocomplete(text, service.check_limit(limit), ctx.max_level)
-        return Autocomplete(media=[MediaSuggestion.of(s) for s in found if s.kind == "media"],
+        # as for searchMedia: only titles Neo4j still holds and the viewer may see
+        media = [s for s in found if s.kind == "media"]
+        rows = await ctx.catalog.media.load_many([s.id for s in media])
+        return Autocomplete(media=[MediaSuggestion.of(s) for s, row in zip(media, rows) if row is not None],
                             people=[PersonSuggestion.of(s) for s in found if s.kind == "person"])

@@ -12,7 +12,7 @@ from typing import Any
 
 from app.errors import InvalidInput
 from search import SearchBackend
-from search.query import Filters, Hit, SearchRequest, SearchResult, Sort
+from search.query import Filters, Hit, SearchRequest, SearchResult, Sort, words
 
 MIN_QUERY = 2
 MAX_QUERY = 200
@@ -39,6 +39,8 @@ def check_text(text: str, field: str, max_len: int = MAX_QUERY) -> str:
         raise InvalidInput(SHORT_QUERY, field=field)
     if len(text) > max_len:
         raise InvalidInput(f"{field.split('.')[-1]} must be at most {max_len} characters", field=field)
+    if not words(text):  # "!!" is two characters, but nothing to search for
+        raise InvalidInput("Enter at least one letter or digit", field=field)
     return text
 
 

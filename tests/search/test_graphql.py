@@ -57,6 +57,7 @@ async def test_short_and_bad_input_name_the_field(api: httpx.AsyncClient, indexe
     for given, field, message in (
         ({"query": " a "}, "input.query", "Enter at least 2 characters"),
         ({"query": "x" * 201}, "input.query", "query must be at most 200 characters"),
+        ({"query": "!! --"}, "input.query", "Enter at least one letter or digit"),
         ({"query": "star", "first": 500}, "input.first", "first must be between 1 and 100"),
         ({"query": "star", "after": "not-a-cursor"}, "input.after", "after is not a cursor this API returned"),
         ({"query": "star", "filters": {"yearFrom": 1700}}, "input.filters.yearFrom", None),
@@ -162,6 +163,8 @@ async def test_catalog_changes_reach_the_index_through_the_worker(
     await driver.execute_query("MATCH (m:Media {uid: $id}) DETACH DELETE m", id=media_id)
     stale = (await search(api, query=name))["data"]["searchMedia"]
     assert stale["edges"] == [] and stale["totalCount"] == 1
+    suggested = (await gql(api, AUTOCOMPLETE, p=name.split()[0].lower()))["data"]["autocomplete"]
+    assert suggested["media"] == []  # autocomplete too shows only what Neo4j holds
     await indexed.state.jobs.enqueue_job("repair_search_index")
     await run_jobs()
     assert (await search(api, query=name))["data"]["searchMedia"]["totalCount"] == 0

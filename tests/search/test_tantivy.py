@@ -47,3 +47,32 @@ async def test_many_small_writes_do_not_pile_up_segments(tmp_path: Path) -> None
     searcher = backend.index.searcher()
     assert searcher.num_docs == 40
     assert searcher.num_segments < 12, searcher.num_segments
+
+
+async def test_a_failed_write_lets_go_of_the_lock(tmp_path: Path) -> None:
+    backend = TantivyBackend(tmp_path)
+    bad = MediaDoc(id="b1", type="movie", title="Broken", year="1999")  # type: ignore[arg-type]
+    try:
+        await backend.upsert([bad], [])
+    except Exception:
+        pass
+    else:
+        raise AssertionError("a year that is not a number must fail the write")
+    await asyncio.wait_for(backend.upsert([MediaDoc(id="g1", type="movie", title="Goodness")], []), 10)
+    assert await _found(backend, "goodness", within=1.0)
+    assert not await _found(backend, "broken", within=0.1)  # nothing of the failed batch
+
+
+async def test_accented_and_folded_words_match_both_ways(tmp_path: Path) -> None:
+    backend = TantivyBackend(tmp_path)
+    titles = ["Łódź Story", "Die Straße", "Æon Flux", "Amélie"]
+    await backend.upsert([MediaDoc(id=f"a{i}", type="movie", title=t) for i, t in enumerate(titles)], [])
+    for text, title in (("lodz", "Łódź Story"), ("łódź", "Łódź Story"), ("strasse", "Die Straße"),
+                        ("straße", "Die Straße"), ("aeon", "Æon Flux"), ("æon", "Æon Flux"),
+                        ("AMELIE", "Amélie")):
+        result = await backend.search(SearchRequest(text=text, facets=False))
+        assert [h.title for h in result.hits] == [title], text
+    [hit] = (await backend.search(SearchRequest(text="lodz", facets=False))).hits
+    assert hit.highlights["title"] == "<mark>Łódź</mark> Story"
+    assert (await backend.search(SearchRequest(text="!!", facets=False))).total == 0
+    assert await backend.autocomplete("--", 5, None) == []

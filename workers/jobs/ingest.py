@@ -7,8 +7,18 @@ from typing import Any
 
 from ingest.generic import pipeline as generic
 from ingest.movielens import pipeline as movielens
+from app.logging import log
 from ingest.report import ImportReport
 from search import indexer
+
+
+async def _index_import(ctx: dict[str, Any]) -> None:
+    """The search index takes what the import changed. The import stands either way: a
+    search outage is logged, and the next repair or `search check --repair` catches up."""
+    try:
+        await indexer.repair(ctx["driver"], ctx["search"], ctx.get("redis_client"))
+    except Exception as e:  # noqa: BLE001 - any search failure; the import itself succeeded
+        log.error("ingest.search_repair_failed", error=repr(e))
 
 
 def _result(report: ImportReport) -> dict[str, Any]:
@@ -22,7 +32,7 @@ def _result(report: ImportReport) -> dict[str, Any]:
 async def import_demo_catalog(ctx: dict[str, Any], folder: str | None = None) -> dict[str, Any]:
     report = await movielens.run(ctx["driver"], Path(folder) if folder else movielens.DEFAULT_DIR,
                                  progress=False)
-    await indexer.repair(ctx["driver"], ctx["search"])
+    await _index_import(ctx)
     return _result(report)
 
 
@@ -37,5 +47,5 @@ async def import_csv(
         follows=Path(follows) if follows else None,
         value=value, on_error=on_error, progress=False,  # type: ignore[arg-type]
     )
-    await indexer.repair(ctx["driver"], ctx["search"])
+    await _index_import(ctx)
     return _result(report)

@@ -8,7 +8,8 @@ from search import indexer
 
 
 async def sync_search_index(ctx: dict[str, Any]) -> int:
-    """Catalog events since the last run, into the index (scheduled every few seconds)."""
+    """Catalog events since the last run, into the index (scheduled every few seconds;
+    skips, returning -1, while another sync or a rebuild is writing)."""
     return await indexer.sync_from_events(ctx["driver"], ctx["redis_client"], ctx["search"])
 
 
@@ -18,7 +19,7 @@ async def reindex_search(ctx: dict[str, Any]) -> int:
 
 async def repair_search_index(ctx: dict[str, Any]) -> dict[str, int]:
     """After imports: writes what is missing or stale, removes what is gone."""
-    report = await indexer.repair(ctx["driver"], ctx["search"])
+    report = await indexer.repair(ctx["driver"], ctx["search"], ctx["redis_client"])
     return {"missing": len(report.missing), "stale": len(report.stale), "orphans": len(report.orphans)}
 
 
