@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -85,61 +87,66 @@ async def cmd_import_csv(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _search_repair(driver: Any) -> None:
-    """Imports end here: the search index takes what they added or changed."""
+@asynccontextmanager
+async def _search_tools() -> AsyncIterator[tuple[Any, Any]]:
+    """The search backend and the Redis client its indexer keeps the stream position in."""
     from redis.asyncio import Redis
 
     from app.search.backend import open_search
-    from search import indexer
 
     settings = get_settings()
     backend = open_search(settings)
     redis = Redis.from_url(settings.redis.url, decode_responses=True)
     try:
-        report = await indexer.repair(driver, backend, redis, progress=True)
-        print(f"search index: {report.summary()}; repaired" if not report.ok else
-              f"search index: {report.summary()}")
-    except Exception as e:  # the import stands; `search check --repair` catches up later
-        print(f"warning: the search index was not updated ({e!r}); "
-              "run `python -m app.cli search check --repair`", file=sys.stderr)
+        yield backend, redis
     finally:
         await redis.aclose()
         await backend.close()
+
+
+async def _search_repair(driver: Any) -> None:
+    """Imports end here: the search index takes what they added or changed."""
+    from search import indexer
+
+    async with _search_tools() as (backend, redis):
+        try:
+            report = await indexer.repair(driver, backend, redis, progress=True)
+            print(f"search index: {report.summary()}" + ("" if report.ok else "; repaired"))
+        except Exception as e:  # the import stands; `search check --repair` catches up later
+            print(f"warning: the search index was not updated ({e!r}); "
+                  "run `python -m app.cli search check --repair`", file=sys.stderr)
 
 
 async def cmd_search(args: argparse.Namespace) -> int:
-    from redis.asyncio import Redis
+    driver = await _driver()
+    try:
+        async with _search_tools() as (backend, redis):
+            return await _search_action(args, driver, backend, redis)
+    finally:
+        await driver.close()
 
-    from app.search.backend import open_search
+
+async def _search_action(args: argparse.Namespace, driver: Any, backend: Any, redis: Any) -> int:
     from search import indexer
 
-    settings = get_settings()
-    driver = await _driver()
-    backend = open_search(settings)
-    redis = Redis.from_url(settings.redis.url, decode_responses=True)
-    try:
-        if args.action == "reindex":
-            total = await indexer.reindex(driver, backend, redis, progress=True)
-            print(f"indexed {total} documents into {backend.name}")
-            return 0
-        if args.action == "sync":
-            n = await indexer.sync_from_events(driver, redis, backend)
-            print("another sync or a rebuild is writing; skipped" if n < 0 else
-                  f"re-indexed {n} titles from events")
-            return 0
-        if args.repair:
-            report = await indexer.repair(driver, backend, redis, progress=True)
-        else:
-            report = await indexer.check(driver, backend, progress=True)
-        print(f"{backend.name}: {report.summary()}" + ("; repaired" if args.repair and not report.ok else ""))
-        for label, ids in (("missing", report.missing), ("stale", report.stale), ("orphaned", report.orphans)):
-            for uid in ids[:20]:
-                print(f"  {label}: {uid}")
-        return 0 if report.ok or args.repair else 1
-    finally:
-        await redis.aclose()
-        await backend.close()
-        await driver.close()
+    if args.action == "reindex":
+        total = await indexer.reindex(driver, backend, redis, progress=True)
+        print(f"indexed {total} documents into {backend.name}")
+        return 0
+    if args.action == "sync":
+        n = await indexer.sync_from_events(driver, redis, backend)
+        print("another sync or a rebuild is writing; skipped" if n < 0 else
+              f"re-indexed {n} titles from events")
+        return 0
+    if args.repair:
+        report = await indexer.repair(driver, backend, redis, progress=True)
+    else:
+        report = await indexer.check(driver, backend, progress=True)
+    print(f"{backend.name}: {report.summary()}" + ("; repaired" if args.repair and not report.ok else ""))
+    for label, ids in (("missing", report.missing), ("stale", report.stale), ("orphaned", report.orphans)):
+        for uid in ids[:20]:
+            print(f"  {label}: {uid}")
+    return 0 if report.ok or args.repair else 1
 
 
 def cmd_rotate_keys(args: argparse.Namespace) -> int:

@@ -20,3 +20,9 @@ class InvalidInput(DomainError):
 
 class NotFound(DomainError):
     status = 404
+
+
+def check_between(value: int, field: str, low: int, high: int) -> int:
+    if not low <= value <= high:
+        raise InvalidInput(f"{field} must be between {low} and {high}", field=field)
+    return value

@@ -4,9 +4,9 @@ sync the worker runs, and a check that lists what is missing or stale."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import AsyncDriver, RoutingControl
 from redis.asyncio import Redis
@@ -17,6 +17,7 @@ import cypher
 from .backend import SearchBackend
 from .documents import MediaDoc, PersonDoc, media_doc, person_doc
 
+T = TypeVar("T")
 BATCH = 2000
 STREAM = "reelgraph:events"  # app.events.STREAM; search does not import the app
 CURSOR_KEY = "reelgraph:search:stream_position"
@@ -78,11 +79,7 @@ async def reindex(driver: AsyncDriver, backend: SearchBackend, redis: Redis | No
     if redis is None:
         return await backend.rebuild(all_documents(driver, progress=progress))
     async with redis.lock(LOCK_KEY, timeout=REBUILD_LOCK_SECONDS, blocking_timeout=SYNC_LOCK_SECONDS):
-        position = await _stream_end(redis)
-        total = await backend.rebuild(all_documents(driver, progress=progress))
-        if position:
-            await redis.set(CURSOR_KEY, position)
-    return total
+        return await _covering_stream(redis, backend.rebuild(all_documents(driver, progress=progress)))
 
 
 async def index_ids(driver: AsyncDriver, backend: SearchBackend, ids: list[str]) -> tuple[int, int]:
@@ -145,11 +142,7 @@ async def repair(driver: AsyncDriver, backend: SearchBackend, redis: Redis | Non
     if redis is None:
         return await _repair(driver, backend, progress)
     async with redis.lock(LOCK_KEY, timeout=REBUILD_LOCK_SECONDS, blocking_timeout=SYNC_LOCK_SECONDS):
-        position = await _stream_end(redis)
-        report = await _repair(driver, backend, progress)
-        if position:
-            await redis.set(CURSOR_KEY, position)
-    return report
+        return await _covering_stream(redis, _repair(driver, backend, progress))
 
 
 async def _repair(driver: AsyncDriver, backend: SearchBackend, progress: bool) -> CheckReport:
@@ -159,9 +152,14 @@ async def _repair(driver: AsyncDriver, backend: SearchBackend, progress: bool) -
     return report
 
 
-async def _stream_end(redis: Redis) -> str | None:
+async def _covering_stream(redis: Redis, work: Awaitable[T]) -> T:
+    """Runs work that reads the whole graph; the events in the stream when it began are then
+    covered, so the sync's position moves to the end they had."""
     last = await redis.xrevrange(STREAM, count=1)
-    return str(last[0][0]) if last else None
+    result = await work
+    if last:
+        await redis.set(CURSOR_KEY, str(last[0][0]))
+    return result
 
 
 def _stream_id(entry_id: str) -> tuple[int, int]:
@@ -189,10 +187,7 @@ async def _sync(driver: AsyncDriver, redis: Redis, backend: SearchBackend, batch
     first = await redis.xrange(STREAM, count=1)
     if position != "0-0" and first and _stream_id(str(first[0][0])) > _stream_id(position):
         # the stream was trimmed past our position: what fell off is unknown, so compare all
-        end = await _stream_end(redis)
-        report = await _repair(driver, backend, progress=False)
-        if end:
-            await redis.set(CURSOR_KEY, end)
+        report = await _covering_stream(redis, _repair(driver, backend, progress=False))
         return len(report.missing) + len(report.stale) + len(report.orphans)
     touched = 0
     while True:

@@ -22,7 +22,7 @@ from tantivy import Document, FieldType, Index, Occur, Order, Query
 from .documents import MediaDoc, PersonDoc
 from .query import (
     FACETS, HIGHLIGHT_FIELDS, Facets, Filters, Hit, Range, SearchRequest, SearchResult, Sort,
-    SYNONYMS, Suggestion, analyzer, highlight, nothing_to_match, typos_allowed, words,
+    SYNONYMS, Suggestion, analyzer, highlight, typos_allowed, words,
 )
 
 SCHEMA_VERSION = 2  # bump when the schema changes: a new folder, filled by a reindex
@@ -81,9 +81,9 @@ class TantivyBackend:
     # -- reads
 
     async def search(self, request: SearchRequest) -> SearchResult:
-        if nothing_to_match(request.text):
-            return SearchResult(hits=[], total=0, facets=_no_facets() if request.facets else None)
         qwords = words(request.text)
+        if not qwords and request.text.strip():  # "!!": words were asked for, none given
+            return SearchResult(hits=[], total=0, facets=_no_facets() if request.facets else None)
         query = self._and(self._text_query(qwords, ("title",)), self._kind("media"),
                           *self._filters(request.filters))
         searcher = self.index.searcher()

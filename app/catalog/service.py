@@ -41,14 +41,19 @@ def check_filter(f: MediaFilter) -> MediaFilter:
             raise InvalidInput(f"at most {MAX_GENRES} genres", field="filter.genres")
         if any(not g or len(g) > 50 for g in f.genres):
             raise InvalidInput("each genre must be 1-50 characters", field="filter.genres")
-    for name, year in (("yearFrom", f.year_from), ("yearTo", f.year_to)):
-        if year is not None and not 1870 <= year <= 2100:
-            raise InvalidInput(f"{name} must be between 1870 and 2100", field=f"filter.{name}")
-    if f.year_from is not None and f.year_to is not None and f.year_from > f.year_to:
-        raise InvalidInput("yearFrom must not be after yearTo", field="filter.yearFrom")
+    check_years(f.year_from, f.year_to, "filter")
     if f.title_prefix is not None and not 1 <= len(f.title_prefix) <= 100:
         raise InvalidInput("titlePrefix must be 1-100 characters", field="filter.titlePrefix")
     return f
+
+
+def check_years(year_from: int | None, year_to: int | None, base: str) -> None:
+    """A year range as filters take it: both ends in 1870-2100, in order."""
+    for name, year in (("yearFrom", year_from), ("yearTo", year_to)):
+        if year is not None and not 1870 <= year <= 2100:
+            raise InvalidInput(f"{name} must be between 1870 and 2100", field=f"{base}.{name}")
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise InvalidInput("yearFrom must not be after yearTo", field=f"{base}.yearFrom")
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 
 from app.catalog.types import Genre, Media, MediaType
-from app.errors import InvalidInput
+from app.errors import InvalidInput, check_between
 
 from . import repository
 
@@ -39,12 +39,6 @@ class GenreHighlights:
     titles: list[HighlightedTitle]
 
 
-def _bounded(value: int, field: str, low: int, high: int) -> int:
-    if not low <= value <= high:
-        raise InvalidInput(f"{field} must be between {low} and {high}", field=field)
-    return value
-
-
 @strawberry.type
 class DiscoveryQuery:
     @strawberry.field(description="The newest titles already released, newest first")
@@ -54,7 +48,7 @@ class DiscoveryQuery:
         if genre is not None and not 1 <= len(genre) <= 50:
             raise InvalidInput("genre must be 1-50 characters", field="genre")
         rows = await repository.new_releases(
-            ctx.driver, _bounded(first, "first", 1, ctx.settings.api.max_page_size),
+            ctx.driver, check_between(first, "first", 1, ctx.settings.api.max_page_size),
             type.value if type else None, genre, ctx.max_level)
         for row in rows:
             ctx.catalog.media.prime(row["uid"], row)
@@ -73,8 +67,8 @@ class DiscoveryQuery:
         if until.replace(minute=0, second=0, microsecond=0) != until:  # up to the next whole hour
             until = until.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
         rows = await repository.highlights(
-            ctx.driver, until - PERIODS[period.value], until, _bounded(per_genre, "perGenre", 1, 10),
-            _bounded(min_ratings, "minRatings", MIN_RATINGS, 1000), ctx.max_level)
+            ctx.driver, until - PERIODS[period.value], until, check_between(per_genre, "perGenre", 1, 10),
+            check_between(min_ratings, "minRatings", MIN_RATINGS, 1000), ctx.max_level)
 
         def title(t: dict[str, Any]) -> HighlightedTitle:
             return HighlightedTitle(media=Media.from_row(t["media"]), average_rating=round(t["average"], 2),

@@ -6,6 +6,7 @@ import strawberry
 
 from app.catalog.resolvers import MediaConnection
 from app.catalog.types import Media, MediaEdge, PageInfo, SearchHighlight
+from app.errors import check_between
 from search.query import Sort
 
 from . import service
@@ -36,13 +37,13 @@ class SearchQuery:
             input.query, _filter_values(input), Sort(input.sort.value), input.first, input.after,
             ctx.max_level, ctx.settings.api.max_page_size)
         found = await service.search_titles(ctx.search, request, ctx.catalog.media.load_many)
-        result, position = found.result, {h.id: n for n, h in enumerate(found.result.hits)}
+        result = found.result
         edges = [
-            MediaEdge(cursor=service.encode_cursor(request.offset + position[hit.id] + 1),
+            MediaEdge(cursor=service.encode_cursor(request.offset + n + 1),
                       node=Media.from_row(row), score=hit.score,
                       highlights=[SearchHighlight(field=HIGHLIGHT_NAMES[k], value=v)
                                   for k, v in hit.highlights.items()])
-            for hit, row in found.titles
+            for n, hit, row in found.titles
         ]
         reach = min(result.total, service.MAX_WINDOW)
         return MediaConnection(
@@ -58,7 +59,7 @@ class SearchQuery:
     async def autocomplete(self, info: Info, prefix: str, limit: int = 5) -> Autocomplete:
         ctx = info.context
         text = service.check_text(prefix, "prefix", max_len=100)
-        found = await ctx.search.autocomplete(text, service.check_limit(limit), ctx.max_level)
+        found = await ctx.search.autocomplete(text, check_between(limit, "limit", 1, 10), ctx.max_level)
         # as for searchMedia: only titles Neo4j still holds and the viewer may see
         media = [s for s in found if s.kind == "media"]
         rows = await ctx.catalog.media.load_many([s.id for s in media])

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from app.catalog.service import check_years
 from app.errors import InvalidInput
 from search import SearchBackend
 from search.query import Filters, Hit, SearchRequest, SearchResult, Sort, words
@@ -58,11 +59,7 @@ def check_filters(f: FilterValues | None, max_level: int | None) -> Filters:
     if f is None:
         return Filters(max_cert_level=max_level)
     base = "input.filters"
-    for name, year in (("yearFrom", f.year_from), ("yearTo", f.year_to)):
-        if year is not None and not 1870 <= year <= 2100:
-            raise InvalidInput(f"{name} must be between 1870 and 2100", field=f"{base}.{name}")
-    if f.year_from is not None and f.year_to is not None and f.year_from > f.year_to:
-        raise InvalidInput("yearFrom must not be after yearTo", field=f"{base}.yearFrom")
+    check_years(f.year_from, f.year_to, base)
     for name, rating in (("ratingMin", f.rating_min), ("ratingMax", f.rating_max)):
         if rating is not None and not 1 <= rating <= 10:
             raise InvalidInput(f"{name} must be between 1 and 10", field=f"{base}.{name}")
@@ -103,16 +100,12 @@ def search_request(text: str, filters: FilterValues | None, sort: Sort, first: i
                          sort=sort, offset=offset, limit=first)
 
 
-def check_limit(limit: int, field: str = "limit", most: int = 10) -> int:
-    if not 1 <= limit <= most:
-        raise InvalidInput(f"{field} must be between 1 and {most}", field=field)
-    return limit
 
 
 @dataclass
 class Found:
     result: SearchResult
-    titles: list[tuple[Hit, dict[str, Any]]]  # each hit with its title from Neo4j
+    titles: list[tuple[int, Hit, dict[str, Any]]]  # place on the page, hit, its title from Neo4j
 
 
 async def search_titles(backend: SearchBackend, request: SearchRequest,
@@ -122,4 +115,5 @@ async def search_titles(backend: SearchBackend, request: SearchRequest,
     kid profile's cap."""
     result = await backend.search(request)
     rows = await load([h.id for h in result.hits])
-    return Found(result=result, titles=[(h, r) for h, r in zip(result.hits, rows) if r is not None])
+    return Found(result=result, titles=[(n, h, r) for n, (h, r) in enumerate(zip(result.hits, rows))
+                                        if r is not None])

@@ -14,18 +14,12 @@ from app.catalog.repository import MediaFilter
 from app.errors import InvalidInput
 from app.profiles.service import viewer_cap
 
-router = APIRouter()
+from .layout import head
 
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Reelgraph — catalog</title>
-<style>
- body {{ font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #111; }}
- a {{ color: #0645ad; }} nav a {{ margin-right: .75rem; }}
- ul.titles {{ list-style: none; padding: 0; }} ul.titles li {{ padding: .35rem 0; border-bottom: 1px solid #ddd; }}
- .muted {{ color: #555; }} .genres a {{ display: inline-block; margin: 0 .4rem .3rem 0; }}
-</style></head>
+router = APIRouter()
+HEAD = head("catalog", " nav a { margin-right: .75rem; } .genres a { display: inline-block; margin: 0 .4rem .3rem 0; }")
+
+PAGE = "{head}" + """
 <body>
 <header><h1>Reelgraph</h1>
 <nav aria-label="Main">{account}<a href="/graphql">GraphQL API</a><a href="/healthz">Health</a></nav>
@@ -78,5 +72,5 @@ async def catalog_page(
         for g in genres
     )
     heading = f"Titles in {escape(genre)}" if genre else "All titles"
-    return HTMLResponse(PAGE.format(account=account, genres=links, heading=heading, error=error,
+    return HTMLResponse(PAGE.format(head=HEAD, account=account, genres=links, heading=heading, error=error,
                                     items=items or "<li>No titles.</li>", more=more))

@@ -15,19 +15,13 @@ from app.profiles.service import viewer_cap
 from app.search import service
 from search.query import Sort
 
+from .layout import head
+
 router = APIRouter()
 PAGE_SIZE = 20
 
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Reelgraph — search</title>
-<style>
- body {{ font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #111; }}
- a {{ color: #0645ad; }} mark {{ background: #ffe58a; }} .muted {{ color: #555; }}
- ul.titles {{ list-style: none; padding: 0; }} ul.titles li {{ padding: .35rem 0; border-bottom: 1px solid #ddd; }}
- .facets a {{ display: inline-block; margin: 0 .4rem .3rem 0; }}
-</style></head>
+HEAD = head("search", " mark { background: #ffe58a; } .facets a { display: inline-block; margin: 0 .4rem .3rem 0; }")
+PAGE = "{head}" + """
 <body>
 <header><h1><a href="/">Reelgraph</a></h1></header>
 <main>
@@ -54,7 +48,7 @@ async def search_page(
     state = request.app.state
     cap = await viewer_cap(state.driver, await identify(state.auth, request))
     genre_field = f'<input type="hidden" name="genre" value="{escape(genre)}">' if genre else ""
-    page = {"q": escape(q), "genre_field": genre_field, "error": "", "body": ""}
+    page = {"head": HEAD, "q": escape(q), "genre_field": genre_field, "error": "", "body": ""}
     if not q:
         return HTMLResponse(PAGE.format(**page))
     try:
@@ -73,7 +67,7 @@ async def search_page(
         f'<li><strong>{hit.highlights.get("title") or escape(str(row["title"]))}</strong>'
         + (f' <span class="muted">({row["year"]})</span>' if row.get("year") else "")
         + "".join(f' <span class="muted">· {v}</span>' for k, v in hit.highlights.items() if k != "title")
-        + "</li>" for hit, row in found.titles)
+        + "</li>" for _, hit, row in found.titles)
     facets = " ".join(f'<a href="{_href(q=q, genre=g)}">{escape(g)}</a> <span class="muted">{n}</span>'
                       for g, n in sorted((result.facets.counts["genres"] if result.facets else {}).items(),
                                          key=lambda kv: (-kv[1], kv[0])))
