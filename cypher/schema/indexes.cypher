@@ -7,3 +7,7 @@ CREATE INDEX season_number IF NOT EXISTS FOR (s:Season) ON (s.season_number);
 CREATE FULLTEXT INDEX person_name_fulltext IF NOT EXISTS FOR (p:Person) ON EACH [p.name]
 ;
 CREATE INDEX list_share_hash IF NOT EXISTS FOR (l:List) ON (l.share_hash)
+;
+CREATE CONSTRAINT media_embedding_uid IF NOT EXISTS FOR (e:MediaEmbedding) REQUIRE e.media_uid IS UNIQUE
+;
+CREATE CONSTRAINT profile_embedding_uid IF NOT EXISTS FOR (e:ProfileEmbedding) REQUIRE e.profile_uid IS UNIQUE
