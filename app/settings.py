@@ -56,6 +56,12 @@ class AuthSettings(BaseSettings):
     data_key: str | None = None
     # OpenID Connect providers as JSON: [{"name", "issuer", "client_id", "client_secret", "scopes"}]
     oidc_providers: str = "[]"
+    # Accounts allowed to run operations from the API (retraining the recommender): comma-separated
+    admin_emails: str = ""
+
+    def is_admin(self, email: str | None) -> bool:
+        admins = {e.strip().lower() for e in self.admin_emails.split(",") if e.strip()}
+        return email is not None and email.lower() in admins
 
 
 class MailSettings(BaseSettings):
@@ -87,6 +93,24 @@ class MeiliSettings(BaseSettings):
     index_prefix: str = "reelgraph_"
 
 
+class GnnSettings(BaseSettings):
+    """The LightGCN recommender's retraining (gnn.config holds the full training config)."""
+    model_config = SettingsConfigDict(env_prefix="GNN_", env_file=".env", extra="ignore")
+    models_dir: str | None = None  # default: <state>/models
+    rating_threshold: int = 7  # 1-10: a rating below it is a dislike
+    watched_weight: float = 1.0
+    listed_weight: float = 0.5
+    dim: int = 128
+    layers: int = 3
+    lr: float = 0.005
+    reg: float = 1e-4
+    max_epochs: int = 400
+    device: str = "auto"
+    retrain_hour: int = 3  # daily, UTC
+    # a new version must be within this of the current one on recall@20 and ndcg@20
+    tolerance: float = 0.0
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="REELGRAPH_", env_file=".env", extra="ignore")
     env: Literal["development", "test", "production"] = "development"
@@ -99,11 +123,16 @@ class Settings(BaseSettings):
     mail: MailSettings = Field(default_factory=MailSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
     meili: MeiliSettings = Field(default_factory=MeiliSettings)
+    gnn: GnnSettings = Field(default_factory=GnnSettings)
 
     @property
     def search_dir(self) -> Path:
         """Where the embedded tantivy index lives."""
         return Path(self.state_dir) / "search"
+
+    @property
+    def models_dir(self) -> Path:
+        return Path(self.gnn.models_dir or Path(self.state_dir) / "models")
 
     @model_validator(mode="after")
     def _refuse_weak_secrets(self) -> "Settings":

@@ -1,6 +1,6 @@
 """Offline experiments on interaction files (no Neo4j): LightGCN against the baselines.
 
-  python -m gnn --data ratings.csv --min-weight 3.5 --split random
+  python -m gnn --data ratings.csv --min-weight 3.5 --binary --split random
   python -m gnn --train train.txt --test test.txt --format adjacency
   python -m gnn ... --models lightgcn,als --trials 8 --json out.json
 
@@ -27,11 +27,12 @@ REPORTED = ("recall", "ndcg", "precision", "hit_rate", "coverage")
 
 def load(args: argparse.Namespace) -> tuple[Interactions, Interactions]:
     if args.data:
-        data = read_interactions(Path(args.data), args.format, args.min_weight)
+        data = read_interactions(Path(args.data), args.format, args.min_weight, args.binary)
         split = temporal_split if args.split == "temporal" else random_split
         return split(data, args.test_fraction, args.seed)
     if args.train and args.test:
-        return read_train_test(Path(args.train), Path(args.test), args.format, args.min_weight)
+        return read_train_test(Path(args.train), Path(args.test), args.format, args.min_weight,
+                               args.binary)
     raise SystemExit("give --data FILE, or --train FILE and --test FILE")
 
 
@@ -50,6 +51,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--test", help="a given test file")
     p.add_argument("--format", choices=FORMATS, default="pairs")
     p.add_argument("--min-weight", type=float, help="pairs: keep rows whose weight is at least this")
+    p.add_argument("--binary", action="store_true", help="every kept pair weighs 1")
     p.add_argument("--split", choices=("random", "temporal"), default="random")
     p.add_argument("--test-fraction", type=float, default=0.2)
     p.add_argument("--seed", type=int, default=2020)

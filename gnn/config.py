@@ -32,6 +32,9 @@ class TrainConfig:
     eval_every: int = 5
     patience: int = 6  # evaluations without a better validation recall@20
     init_std: float = 0.1
+    # "user": a uniform user, then one of their positives (the paper's code);
+    # "pair": every training pair once per epoch, shuffled
+    sampling: str = "user"
     seed: int = 2020
     device: str = "auto"  # "cpu", "cuda" or "auto"
     threads: int | None = None  # torch intra-op threads; None keeps torch's choice

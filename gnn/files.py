@@ -51,21 +51,28 @@ def read_rows(path: Path, fmt: str = "pairs") -> list[Row]:
     return rows
 
 
-def read_interactions(path: Path, fmt: str = "pairs", min_weight: float | None = None) -> Interactions:
+def read_interactions(path: Path, fmt: str = "pairs", min_weight: float | None = None,
+                      binary: bool = False) -> Interactions:
+    """`min_weight` keeps rows weighing at least that (ratings of 3.5 and up, say);
+    `binary` then makes every kept pair weigh 1."""
     rows = read_rows(path, fmt)
     if min_weight is not None:
         rows = [r for r in rows if r[2] >= min_weight]
+    if binary:
+        rows = [(u, i, 1.0, t) for u, i, _, t in rows]
     return Interactions.from_rows(rows)
 
 
-def read_train_test(train: Path, test: Path, fmt: str = "pairs",
-                    min_weight: float | None = None) -> tuple[Interactions, Interactions]:
+def read_train_test(train: Path, test: Path, fmt: str = "pairs", min_weight: float | None = None,
+                    binary: bool = False) -> tuple[Interactions, Interactions]:
     """A given split. Ids are mapped over both files; test pairs whose user or item
     never occurs in training cannot be scored by any model and are dropped."""
     rows_train, rows_test = read_rows(train, fmt), read_rows(test, fmt)
     if min_weight is not None:
         rows_train = [r for r in rows_train if r[2] >= min_weight]
         rows_test = [r for r in rows_test if r[2] >= min_weight]
+    if binary:
+        rows_train = [(u, i, 1.0, t) for u, i, _, t in rows_train]
     users = IdMap.of(r[0] for r in rows_train)
     items = IdMap.of(r[1] for r in rows_train)
     return (Interactions.from_rows(rows_train, users, items),

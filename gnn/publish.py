@@ -10,6 +10,7 @@ model's score (Bachrach et al., 2014). The API recovers u·v from the index's 1 
 from __future__ import annotations
 
 import json
+import uuid
 
 import numpy as np
 from neo4j import AsyncDriver
@@ -37,7 +38,7 @@ async def ensure_indexes(driver: AsyncDriver, dim: int) -> None:
     for r in records:
         if r["dimensions"] != wanted[r["name"]]:
             # names come from the fixed set above, never from input
-            await driver.execute_query(f"DROP INDEX {r['name']} IF EXISTS")  # type: ignore[arg-type]
+            await driver.execute_query(f"DROP INDEX {r['name']} IF EXISTS")
     for stmt in cypher.statements("schema/gnn_vectors"):
         await driver.execute_query(stmt, {"dim": dim, "mips_dim": dim + 1})
 
@@ -47,7 +48,7 @@ async def publish(driver: AsyncDriver, version: Version, progress: bool = True) 
     user_emb, item_emb = version.embeddings()
     mips, max_norm = mips_vectors(item_emb)
     await ensure_indexes(driver, item_emb.shape[1])
-    name = version.name
+    name, published = version.name, uuid.uuid4().hex
     media_rows = [{"uid": uid, "embedding": item_emb[i].tolist(), "mips": mips[i].tolist()}
                   for i, uid in enumerate(items.keys)]
     profile_rows = [{"uid": uid, "embedding": user_emb[i].tolist()} for i, uid in enumerate(users.keys)]
@@ -57,9 +58,11 @@ async def publish(driver: AsyncDriver, version: Version, progress: bool = True) 
                             ("gnn/write_profile_embeddings", profile_rows)):
             for start in range(0, len(rows), BATCH):
                 chunk = rows[start:start + BATCH]
-                await driver.execute_query(cypher.load(query), {"rows": chunk, "version": name})
+                await driver.execute_query(cypher.load(query), {"rows": chunk, "version": name,
+                                                                "published": published})
                 bar.update(len(chunk))
-    cleared, _, _ = await driver.execute_query(cypher.load("gnn/clear_stale_embeddings"), {"version": name})
+    cleared, _, _ = await driver.execute_query(cypher.load("gnn/clear_stale_embeddings"),
+                                               {"published": published})
     export = ExportConfig(**version.meta.get("config", {}).get("export", {}))
     await driver.execute_query(cypher.load("gnn/set_current_model"), {
         "version": name, "dim": int(item_emb.shape[1]), "max_norm": max_norm,

@@ -16,13 +16,14 @@ def _rank_within_user(user: np.ndarray, order_key: np.ndarray) -> tuple[np.ndarr
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     rank = np.empty(len(user), np.int64)
     rank[order] = np.arange(len(user)) - starts[user[order]]
-    return rank, counts[user]
+    return rank, np.asarray(counts[user], dtype=np.int64)
 
 
 def _held_out(rank: np.ndarray, count: np.ndarray, fraction: float) -> np.ndarray:
     # At least one test item per user with two or more, and always one left to train on.
     n_test = np.minimum(np.maximum(np.rint(count * fraction), 1), count - 1)
-    return rank < n_test
+    held: np.ndarray = rank < n_test
+    return held
 
 
 def random_split(data: Interactions, fraction: float = 0.2,

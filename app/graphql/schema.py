@@ -20,6 +20,7 @@ from app.tv.resolvers import TvMutation, TvQuery
 from app.catalog.resolvers import CatalogQuery
 from app.search.resolvers import SearchQuery
 from app.discovery.resolvers import DiscoveryQuery
+from app.recommendations.resolvers import RecommendationMutation, RecommendationQuery
 from app.profiles.resolvers import ProfileMutation, ProfileQuery
 from app.errors import DomainError
 from app.logging import log
@@ -28,9 +29,9 @@ from app.settings import Settings
 from .limits import limits_rule
 
 Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery, ReviewQuery,
-                              LibraryQuery, TvQuery, SearchQuery, DiscoveryQuery))
+                              LibraryQuery, TvQuery, SearchQuery, DiscoveryQuery, RecommendationQuery))
 Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation, ListMutation, ActivityMutation,
-                                    ReviewMutation, LibraryMutation, TvMutation))
+                                    ReviewMutation, LibraryMutation, TvMutation, RecommendationMutation))
 
 
 def should_mask(error: GraphQLError) -> bool:

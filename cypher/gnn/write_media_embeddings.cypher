@@ -5,4 +5,4 @@ UNWIND $rows AS row
 MATCH (m:Media {uid: row.uid})
 MERGE (e:MediaEmbedding {media_uid: row.uid})
 MERGE (m)-[:EMBEDDED_AS]->(e)
-SET e.embedding = row.embedding, e.mips = row.mips, e.version = $version
+SET e.embedding = row.embedding, e.mips = row.mips, e.version = $version, e.published = $published

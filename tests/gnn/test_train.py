@@ -120,3 +120,16 @@ def test_rollback_returns_to_the_previous_promoted_version(tmp_path) -> None:
     except Exception as err:
         assert "no earlier promoted version" in str(err)
     assert [v.name for v in registry.versions()] == names
+
+
+def test_positive_sampling_draws_users_uniformly_and_only_their_items() -> None:
+    from gnn.train import PositiveSampler
+
+    # one user with 9 items, one with 1: pair sampling would pick the first 90% of the time
+    data = Interactions.from_rows([("heavy", f"i{n}", 1.0, None) for n in range(9)]
+                                  + [("light", "i0", 1.0, None)])
+    users, items = PositiveSampler(data, torch.device("cpu"), torch.Generator().manual_seed(2))(20_000)
+    share = float((users == data.users.index["light"]).float().mean())
+    assert 0.47 < share < 0.53
+    liked = set(zip(data.user.tolist(), data.item.tolist()))
+    assert all(pair in liked for pair in zip(users.tolist(), items.tolist()))

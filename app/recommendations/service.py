@@ -1,0 +1,140 @@
+"""Recommendations from the current LightGCN version, read from Neo4j (no torch here).
+
+A profile in the version's training data is scored with its own embedding. Any other
+profile is folded in: its vector is the weighted mean of the embeddings of the titles it
+liked, watched or listed. A profile with none of those gets the most watched titles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from neo4j import AsyncDriver
+
+from . import repository
+
+COLLABORATIVE, TRENDING = "COLLABORATIVE", "TRENDING"
+FOLD_IN_TITLES = 500  # the newest ones; enough to place a profile, bounded in cost
+REASON_TITLES = 200
+MIN_BEAM = 200
+
+
+@dataclass(frozen=True)
+class Scored:
+    uid: str
+    score: float
+    reason: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Request:
+    profile: str
+    limit: int
+    exclude: tuple[str, ...] = ()
+    genres: tuple[str, ...] | None = None
+    type: str | None = None
+    max_level: int | None = None
+
+
+def positives(seen: list[dict[str, Any]], model: dict[str, Any]) -> list[tuple[dict[str, Any], float]]:
+    """Titles with their weight, by the rules the model was trained with (gnn.export.weigh):
+    a rating below the threshold vetoes the title, otherwise the largest weight counts."""
+    weights: dict[str, float] = {}
+    first: dict[str, dict[str, Any]] = {}
+    vetoed: set[str] = set()
+    for t in seen:
+        uid = t["uid"]
+        first.setdefault(uid, t)
+        if t["kind"] == "RATED":
+            if t["rating"] is None or t["rating"] < model["rating_threshold"]:
+                vetoed.add(uid)
+                continue
+            w = 1.0
+        elif t["kind"] == "WATCHED":
+            w = model["watched_weight"]
+        else:
+            w = model["listed_weight"]
+        weights[uid] = max(weights.get(uid, 0.0), w)
+    return [(first[uid], w) for uid, w in weights.items() if uid not in vetoed and w > 0]
+
+
+def fold_in(liked: list[tuple[dict[str, Any], float]]) -> np.ndarray | None:
+    rows = [(np.asarray(t["embedding"], np.float32), w) for t, w in liked[:FOLD_IN_TITLES]
+            if t.get("embedding") is not None]
+    if not rows:
+        return None
+    vectors = np.stack([v for v, _ in rows])  # (n, dim)
+    weights = np.array([w for _, w in rows], np.float32)  # (n,)
+    return np.asarray((weights @ vectors) / weights.sum(), np.float32)
+
+
+def inner_product(score: float, query_norm2: float, max_norm: float) -> float:
+    """Neo4j's euclidean similarity is 1 / (1 + d²); with d² = |u|² + M² - 2 u·v (gnn.publish)."""
+    d2 = 1.0 / max(score, 1e-12) - 1.0
+    return (query_norm2 + max_norm**2 - d2) / 2.0
+
+
+def reason_for(embedding: list[float] | None, anchors: list[dict[str, Any]],
+               anchor_vectors: np.ndarray | None) -> str:
+    """Named after the liked title closest (by cosine) to the recommended one."""
+    if embedding is None or anchor_vectors is None:
+        return "People with tastes like yours enjoyed it"
+    v = np.asarray(embedding, np.float32)
+    sims = anchor_vectors @ v / (np.linalg.norm(anchor_vectors, axis=1) * np.linalg.norm(v) + 1e-9)
+    best = anchors[int(np.argmax(sims))]
+    if best["kind"] == "RATED":
+        return f"Because you rated {best['title']} {best['rating']}/10"
+    if best["kind"] == "WATCHED":
+        return f"Because you watched {best['title']}"
+    return f"Because {best['title']} is on your list"
+
+
+async def recommend(driver: AsyncDriver, req: Request) -> tuple[list[Scored], str | None]:
+    """Titles the profile has not rated, watched or listed, best first, and the model version."""
+    model = await repository.current_model(driver)
+    taste = await repository.profile_taste(driver, req.profile, model["version"] if model else "")
+    exclude = sorted({t["uid"] for t in taste["seen"]} | set(req.exclude))
+    genres = list(req.genres) if req.genres else None
+    if model is not None:
+        liked = positives(taste["seen"], model)
+        query = taste["embedding"]
+        vector = np.asarray(query, np.float32) if query is not None else fold_in(liked)
+        if vector is not None:
+            picks = await _nearest(driver, req, vector, model, exclude, genres)
+            anchors = [t for t, _ in liked[:REASON_TITLES] if t.get("embedding") is not None]
+            anchor_vectors = np.asarray([t["embedding"] for t in anchors], np.float32) if anchors else None
+            norm2 = float(vector @ vector)
+            return [Scored(r["uid"], round(inner_product(r["score"], norm2, model["max_norm"]), 6),
+                           reason_for(r["embedding"], anchors, anchor_vectors), COLLABORATIVE)
+                    for r in picks], model["version"]
+    rows = await repository.popular_titles(driver, req.limit, exclude, req.max_level, req.type, genres)
+    top = max((r["viewers"] for r in rows), default=1)
+    return [Scored(r["uid"], round(r["viewers"] / top, 6),
+                   f"Popular on Reelgraph: {r['viewers']} people watched or rated it", TRENDING)
+            for r in rows], model["version"] if model else None
+
+
+async def _nearest(driver: AsyncDriver, req: Request, vector: np.ndarray, model: dict[str, Any],
+                   exclude: list[str], genres: list[str] | None) -> list[dict[str, Any]]:
+    """The index returns the k nearest before filters apply; widen k until enough pass.
+    HNSW search is approximate and k is its beam, so k starts well above the page."""
+    query = [*vector.tolist(), 0.0]
+    k = max(2 * (req.limit + len(exclude)), MIN_BEAM)
+    if genres or req.type or req.max_level is not None:
+        k *= 4
+    for _ in range(3):
+        rows = await repository.score_titles(driver, query, k, req.limit, exclude, req.max_level,
+                                             req.type, genres)
+        if len(rows) >= req.limit:
+            break
+        k *= 4
+    return rows
+
+
+async def similar(driver: AsyncDriver, uid: str, limit: int, max_level: int | None) -> list[dict[str, Any]]:
+    # as in _nearest: a beam of 5 missed titles with identical raters in testing
+    k = max((limit + 1) * (4 if max_level is not None else 1), MIN_BEAM)
+    return await repository.similar_titles(driver, uid, k, limit, max_level)
