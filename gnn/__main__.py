@@ -70,7 +70,8 @@ def main(argv: list[str]) -> int:
     for model in args.models.split(","):
         print(f"tuning {model} ({args.trials} configurations)", file=sys.stderr)
         results.append(tune_and_test(model.strip(), train_data, test_data, args.trials, base, args.seed,
-                                     log=lambda s: print(s, file=sys.stderr)))
+                                     log=lambda s: print(s, file=sys.stderr),
+                                     split=temporal_split if args.split == "temporal" else random_split))
     print(table(results))
     if args.json:
         Path(args.json).write_text(json.dumps([as_dict(r) for r in results], indent=2))

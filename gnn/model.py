@@ -10,8 +10,12 @@ from typing import Any
 
 import torch
 import torch.nn.functional as F
-from torch_geometric.nn.conv import LGConv
-from torch_geometric.nn.models import LightGCN
+
+# torch_geometric scripts a helper with torch.jit at import, which torch now warns about
+warnings.filterwarnings("ignore", message="`torch.jit.script` is deprecated", category=FutureWarning)
+
+from torch_geometric.nn.conv import LGConv  # noqa: E402
+from torch_geometric.nn.models import LightGCN  # noqa: E402
 
 
 class _SymmetricProduct(torch.autograd.Function):

@@ -66,8 +66,10 @@ def _fit(model: str, data: Interactions, params: dict[str, Any], base: TrainConf
 
 def tune_and_test(model: str, train_data: Interactions, test_data: Interactions, trials: int,
                   base: TrainConfig, seed: int = 2020, progress: bool = True,
-                  log: Callable[[str], None] = print) -> Result:
-    fit, valid = random_split(train_data, 0.2, seed + 1)
+                  log: Callable[[str], None] = print,
+                  split: Callable[..., tuple[Interactions, Interactions]] = random_split) -> Result:
+    """`split` carves validation out of training the way the test split was made."""
+    fit, valid = split(train_data, 0.2, seed + 1)
     candidates = draw(SPACES[model], trials, seed) if SPACES[model] else [{}]
     tried: list[tuple[dict[str, Any], float, dict[str, float], dict[str, Any]]] = []
     for params in candidates:
