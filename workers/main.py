@@ -18,6 +18,7 @@ from .jobs.ingest import import_csv, import_demo_catalog
 from .jobs.mail import MAIL_JOBS
 from .jobs.recommender import RECOMMENDER_JOBS, retrain_recommender
 from .jobs.search import SEARCH_JOBS, sync_search_index
+from .jobs.social import SOCIAL_JOBS, record_feed
 
 
 async def open_context(ctx: dict[str, Any], settings: Settings) -> None:
@@ -45,10 +46,12 @@ async def startup(ctx: dict[str, Any]) -> None:
 
 
 class WorkerSettings:
-    functions = [import_demo_catalog, import_csv, *MAIL_JOBS, *SEARCH_JOBS, *RECOMMENDER_JOBS]
+    functions = [import_demo_catalog, import_csv, *MAIL_JOBS, *SEARCH_JOBS, *RECOMMENDER_JOBS,
+                 *SOCIAL_JOBS]
     # catalog changes reach the search index within a few seconds, in batches
     cron_jobs = [cron(sync_search_index, second=set(range(0, 60, 3)), run_at_startup=True,
                       timeout=600),
+                 cron(record_feed, second=set(range(0, 60, 2)), run_at_startup=True, timeout=600),
                  # the nightly retrain; unique: one job per scheduled time, however many workers
                  cron(retrain_recommender, hour={get_settings().gnn.retrain_hour}, minute={0},
                       unique=True, timeout=3600)]

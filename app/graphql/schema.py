@@ -21,6 +21,7 @@ from app.catalog.resolvers import CatalogQuery
 from app.search.resolvers import SearchQuery
 from app.discovery.resolvers import DiscoveryQuery
 from app.recommendations.resolvers import RecommendationMutation, RecommendationQuery
+from app.social.resolvers import SocialMutation, SocialQuery
 from app.profiles.resolvers import ProfileMutation, ProfileQuery
 from app.errors import DomainError
 from app.logging import log
@@ -29,9 +30,11 @@ from app.settings import Settings
 from .limits import limits_rule
 
 Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery, ReviewQuery,
-                              LibraryQuery, TvQuery, SearchQuery, DiscoveryQuery, RecommendationQuery))
+                              LibraryQuery, TvQuery, SearchQuery, DiscoveryQuery, RecommendationQuery,
+                              SocialQuery))
 Mutation = merge_types("Mutation", (AccountMutation, ProfileMutation, ListMutation, ActivityMutation,
-                                    ReviewMutation, LibraryMutation, TvMutation, RecommendationMutation))
+                                    ReviewMutation, LibraryMutation, TvMutation, RecommendationMutation,
+                                    SocialMutation))
 
 
 def should_mask(error: GraphQLError) -> bool:

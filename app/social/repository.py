@@ -1,0 +1,57 @@
+"""Follows, requests, blocks and the activity feed in the graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import AsyncDriver
+
+from app.cypher_run import read, write
+
+
+async def follow(driver: AsyncDriver, me: str, them: str) -> dict[str, Any] | None:
+    rows = await write(driver, "social/follow", me=me, them=them)
+    return dict(rows[0]) if rows else None
+
+
+async def unfollow(driver: AsyncDriver, me: str, them: str) -> bool:
+    rows = await write(driver, "social/unfollow", me=me, them=them)
+    return bool(rows and rows[0]["removed"])
+
+
+async def answer_request(driver: AsyncDriver, me: str, them: str, approve: bool) -> bool:
+    rows = await write(driver, "social/answer_request", me=me, them=them, approve=approve)
+    return bool(rows and rows[0]["answered"])
+
+
+async def block(driver: AsyncDriver, me: str, them: str) -> bool:
+    return bool(await write(driver, "social/block", me=me, them=them))
+
+
+async def unblock(driver: AsyncDriver, me: str, them: str) -> bool:
+    rows = await write(driver, "social/unblock", me=me, them=them)
+    return bool(rows and rows[0]["removed"])
+
+
+async def follow_requests(driver: AsyncDriver, me: str, limit: int) -> list[dict[str, Any]]:
+    return [dict(r) for r in await read(driver, "social/follow_requests", me=me, limit=limit)]
+
+
+async def friends(driver: AsyncDriver, me: str, limit: int) -> list[dict[str, Any]]:
+    return [dict(r) for r in await read(driver, "social/friends", me=me, limit=limit)]
+
+
+async def relation(driver: AsyncDriver, me: str, them: str) -> dict[str, Any] | None:
+    rows = await read(driver, "social/relation", me=me, them=them)
+    return dict(rows[0]) if rows else None
+
+
+async def record_activity(driver: AsyncDriver, **entry: Any) -> None:
+    await write(driver, "social/record_activity", **entry)
+
+
+async def friend_activity(driver: AsyncDriver, viewer: str, limit: int, after_at: str | None,
+                          after_uid: str | None, max_level: int | None) -> list[dict[str, Any]]:
+    rows = await read(driver, "social/friend_activity", viewer=viewer, limit=limit, after_at=after_at,
+                      after_uid=after_uid, max_level=max_level)
+    return [dict(r) for r in rows]

@@ -1,0 +1,109 @@
+"""followUser, unfollowUser, follow requests, blocks, friends and friendActivity."""
+
+from __future__ import annotations
+
+import strawberry
+
+from app.catalog.types import Media, PageInfo
+from app.errors import check_between
+from app.profiles.service import require_grown_up
+
+from . import repository, service
+from .types import (
+    ActivityConnection,
+    ActivityEdge,
+    ActivityItem,
+    ActivityKind,
+    Follow,
+    FollowRequest,
+    FollowStatus,
+    ListRef,
+    ProfileCard,
+)
+
+Info = strawberry.Info
+
+
+@strawberry.type
+class SocialQuery:
+    @strawberry.field(description="Accounts that follow you and that you follow (mutual follows)")
+    async def friends(self, info: Info, first: int = 50) -> list[ProfileCard]:
+        ctx = info.context
+        me = ctx.caller.require().user
+        rows = await repository.friends(ctx.driver, me, check_between(first, "first", 1, 500))
+        return [ProfileCard.from_row(r["user"], r["profile"]) for r in rows]
+
+    @strawberry.field(description="Follow requests waiting for your answer")
+    async def follow_requests(self, info: Info, first: int = 50) -> list[FollowRequest]:
+        ctx = info.context
+        me = ctx.caller.require().user
+        rows = await repository.follow_requests(ctx.driver, me, check_between(first, "first", 1, 500))
+        return [FollowRequest(user_id=strawberry.ID(r["user"]), name=r["name"],
+                              requested_at=r["requested_at"].to_native()) for r in rows]
+
+    @strawberry.field(description="What the accounts you follow did, newest first; what they "
+                                  "keep private or friends-only stays so")
+    async def friend_activity(self, info: Info, first: int = 20, after: str | None = None) -> ActivityConnection:
+        ctx = info.context
+        me = ctx.caller.require().user
+        limit = check_between(first, "first", 1, ctx.settings.api.max_page_size)
+        after_at, after_uid = service.decode_cursor(after)
+        rows = await repository.friend_activity(ctx.driver, me, limit + 1, after_at, after_uid, ctx.max_level)
+        page = rows[:limit]
+        media = await ctx.catalog.media.load_many([r["media"] for r in page])
+        edges = []
+        for row, m in zip(page, media):
+            if m is None:
+                continue
+            also = [x for x in await ctx.catalog.media.load_many(row["more_media"]) if x is not None]
+            e = row["entry"]
+            item = ActivityItem(
+                id=strawberry.ID(e["uid"]), actor=ProfileCard.from_row(row["user"], row["actor"]),
+                kind=ActivityKind(e["kind"]), media=Media.from_row(m), also=[Media.from_row(x) for x in also],
+                count=e["count"], rating=e.get("rating"),
+                list=ListRef(id=strawberry.ID(row["list"]["uid"]), name=row["list"]["name"]) if row["list"] else None,
+                first_at=e["first_at"].to_native(), at=e["last_at"].to_native())
+            edges.append(ActivityEdge(cursor=service.encode_cursor(row), node=item))
+        return ActivityConnection(edges=edges, page_info=PageInfo(
+            has_next_page=len(rows) > limit, end_cursor=edges[-1].cursor if edges else None))
+
+
+@strawberry.type
+class SocialMutation:
+    @strawberry.mutation(description="Follow an account: at once if its main profile is public, "
+                                      "else as a request it answers")
+    async def follow_user(self, info: Info, user_id: strawberry.ID) -> Follow:
+        ctx = info.context
+        p = await require_grown_up(ctx.driver, ctx.caller)
+        row = await service.follow(ctx.driver, p.user, str(user_id))
+        return Follow(user_id=strawberry.ID(row["user"]), status=FollowStatus(row["status"]))
+
+    @strawberry.mutation(description="Stop following, or withdraw a request; false if neither was there")
+    async def unfollow_user(self, info: Info, user_id: strawberry.ID) -> bool:
+        ctx = info.context
+        p = await require_grown_up(ctx.driver, ctx.caller)
+        return await repository.unfollow(ctx.driver, p.user, service.check_user_id(str(user_id)))
+
+    @strawberry.mutation
+    async def approve_follow_request(self, info: Info, user_id: strawberry.ID) -> bool:
+        ctx = info.context
+        p = await require_grown_up(ctx.driver, ctx.caller)
+        return await service.answer(ctx.driver, p.user, str(user_id), approve=True)
+
+    @strawberry.mutation
+    async def decline_follow_request(self, info: Info, user_id: strawberry.ID) -> bool:
+        ctx = info.context
+        p = await require_grown_up(ctx.driver, ctx.caller)
+        return await service.answer(ctx.driver, p.user, str(user_id), approve=False)
+
+    @strawberry.mutation(description="Block an account: it sees nothing of yours and cannot follow you")
+    async def block_user(self, info: Info, user_id: strawberry.ID) -> bool:
+        ctx = info.context
+        p = await require_grown_up(ctx.driver, ctx.caller)
+        return await service.block(ctx.driver, p.user, str(user_id))
+
+    @strawberry.mutation
+    async def unblock_user(self, info: Info, user_id: strawberry.ID) -> bool:
+        ctx = info.context
+        p = await require_grown_up(ctx.driver, ctx.caller)
+        return await repository.unblock(ctx.driver, p.user, service.check_user_id(str(user_id)))

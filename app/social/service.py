@@ -1,0 +1,61 @@
+"""Rules of the social graph: who may follow whom, and what a follower may see."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from neo4j import AsyncDriver
+
+from app.errors import InvalidInput, NotFound
+
+from . import repository
+
+BLOCKED = "You cannot follow this account"
+
+
+def check_user_id(user_id: str, field: str = "userId") -> str:
+    if not 1 <= len(user_id) <= 64:
+        raise InvalidInput(f"{field} must be 1-64 characters", field=field)
+    return user_id
+
+
+async def follow(driver: AsyncDriver, me: str, them: str) -> dict[str, Any]:
+    if check_user_id(them) == me:
+        raise InvalidInput("You cannot follow yourself", field="userId")
+    row = await repository.follow(driver, me, them)
+    if row is None:
+        # unknown, or a block in either direction: the same answer, so a block stays unseen
+        raise NotFound(BLOCKED, field="userId")
+    return row
+
+
+async def answer(driver: AsyncDriver, me: str, them: str, approve: bool) -> bool:
+    if not await repository.answer_request(driver, me, check_user_id(them), approve):
+        raise NotFound("No pending request from this account", field="userId")
+    return True
+
+
+async def block(driver: AsyncDriver, me: str, them: str) -> bool:
+    if check_user_id(them) == me:
+        raise InvalidInput("You cannot block yourself", field="userId")
+    if not await repository.block(driver, me, them):
+        raise NotFound("No such account", field="userId")
+    return True
+
+
+def encode_cursor(row: dict[str, Any]) -> str:
+    entry = row["entry"]
+    raw = json.dumps([entry["last_at"].iso_format(), entry["uid"]])
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
+    if cursor is None:
+        return None, None
+    try:
+        at, uid = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return str(at), str(uid)
+    except (ValueError, TypeError):
+        raise InvalidInput("Not a cursor from this list", field="after") from None

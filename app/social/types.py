@@ -1,0 +1,85 @@
+"""GraphQL types of the social graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from app.catalog.types import Media, PageInfo
+
+
+@strawberry.enum
+class FollowStatus(Enum):
+    FOLLOWING = "FOLLOWING"
+    REQUESTED = "REQUESTED"
+
+
+@strawberry.type
+class Follow:
+    user_id: strawberry.ID
+    status: FollowStatus
+
+
+@strawberry.type
+class ProfileCard:
+    """What anyone who may see a profile sees of it in social lists."""
+    id: strawberry.ID
+    user_id: strawberry.ID
+    name: str
+    avatar_url: str | None
+
+    @classmethod
+    def from_row(cls, user: str, row: dict[str, Any]) -> ProfileCard:
+        return cls(id=strawberry.ID(row["uid"]), user_id=strawberry.ID(user), name=row["name"],
+                   avatar_url=row.get("avatar_url"))
+
+
+@strawberry.type
+class FollowRequest:
+    user_id: strawberry.ID
+    name: str | None
+    requested_at: dt.datetime
+
+
+@strawberry.enum
+class ActivityKind(Enum):
+    WATCHED = "WATCHED"
+    RATED = "RATED"
+    REVIEWED = "REVIEWED"
+    LISTED = "LISTED"
+    EPISODES = "EPISODES"
+
+
+@strawberry.type
+class ListRef:
+    id: strawberry.ID
+    name: str
+
+
+@strawberry.type
+class ActivityItem:
+    id: strawberry.ID
+    actor: ProfileCard
+    kind: ActivityKind
+    media: Media
+    also: list[Media] = strawberry.field(description="Other titles grouped into this entry")
+    count: int = strawberry.field(description="Events grouped into this entry (episodes, titles)")
+    rating: int | None
+    list: ListRef | None
+    first_at: dt.datetime
+    at: dt.datetime
+
+
+@strawberry.type
+class ActivityEdge:
+    cursor: str
+    node: ActivityItem
+
+
+@strawberry.type
+class ActivityConnection:
+    edges: list[ActivityEdge]
+    page_info: PageInfo
