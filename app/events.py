@@ -13,6 +13,8 @@ from typing import Any
 
 from redis.asyncio import Redis
 
+from app.social import live
+
 STREAM = "reelgraph:events"
 MAX_LEN = 100_000  # approximate trim: the stream is a feed, not an archive
 
@@ -27,6 +29,8 @@ KINDS = {"list.created", "list.updated", "list.deleted", "list.shared", "list.un
 async def publish(redis: Redis, kind: str, /, **data: Any) -> str:
     if kind not in KINDS:
         raise ValueError(f"unknown event kind {kind}")
-    fields = {"kind": kind, "at": datetime.now(timezone.utc).isoformat(),
-              "data": json.dumps(data, default=str)}
-    return str(await redis.xadd(STREAM, fields, maxlen=MAX_LEN, approximate=True))  # type: ignore[arg-type]
+    at = datetime.now(timezone.utc).isoformat()
+    fields = {"kind": kind, "at": at, "data": json.dumps(data, default=str)}
+    event_id = str(await redis.xadd(STREAM, fields, maxlen=MAX_LEN, approximate=True))  # type: ignore[arg-type]
+    await live.announce(redis, kind, event_id, at, data)  # subscribers now, the feed within seconds
+    return event_id

@@ -18,6 +18,7 @@ from strawberry.fastapi import GraphQLRouter
 from app.accounts.runtime import AuthRuntime
 from app.graphql.context import get_context
 from app.graphql.schema import build_schema
+from app.social.live import LiveHub
 from app.logging import configure_logging, log
 from app.media.routes import router as media_router
 from app.media.storage import build_storage, media_root
@@ -46,10 +47,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.auth = AuthRuntime(app.state.driver, app.state.redis, app.state.jobs, settings)
         app.state.storage = build_storage(settings)
         app.state.search = open_search(settings)
+        app.state.live = LiveHub(app.state.redis, app.state.driver)
+        await app.state.live.start()
         log.info("app.started", neo4j=n.uri, env=settings.env)
         try:
             yield
         finally:
+            await app.state.live.close()
             await app.state.auth.drain()
             await app.state.search.close()
             await app.state.jobs.aclose()

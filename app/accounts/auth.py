@@ -77,16 +77,7 @@ async def identify(rt: AuthRuntime, request: Request, csrf_checked: bool = False
     """`csrf_checked`: the caller already matched a CSRF form field against the cookie."""
     header = request.headers.get("authorization", "")
     if header:
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token:
-            return Caller(None, "Authorization must be 'Bearer <token>'")
-        if token.startswith(PREFIX):
-            found = await repository.use_api_token(rt.driver, digest(token[:200]))
-            if found is None:
-                return Caller(None, "This API token is not valid or was revoked")
-            row, user = found
-            return Caller(Principal(user, None, row.get("profile_uid"), tuple(row["scopes"]), "api_token"))
-        return await _from_access(rt, token, "bearer")
+        return await identify_bearer(rt, header)
     cookie = request.cookies.get(ACCESS_COOKIE)
     if cookie:
         if request.method not in SAFE_METHODS and not csrf_checked:
@@ -95,6 +86,22 @@ async def identify(rt: AuthRuntime, request: Request, csrf_checked: bool = False
                 return Caller(None, "Missing or wrong X-CSRF-Token header")
         return await _from_access(rt, cookie, "cookie")
     return Caller(None)
+
+
+async def identify_bearer(rt: AuthRuntime, header: str) -> Caller:
+    """`Bearer <access token or API token>`; an empty header is an anonymous caller."""
+    if not header:
+        return Caller(None)
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return Caller(None, "Authorization must be 'Bearer <token>'")
+    if token.startswith(PREFIX):
+        found = await repository.use_api_token(rt.driver, digest(token[:200]))
+        if found is None:
+            return Caller(None, "This API token is not valid or was revoked")
+        row, user = found
+        return Caller(Principal(user, None, row.get("profile_uid"), tuple(row["scopes"]), "api_token"))
+    return await _from_access(rt, token, "bearer")
 
 
 async def _from_access(rt: AuthRuntime, token: str, via: str) -> Caller:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import Request
+from starlette.requests import HTTPConnection
 from neo4j import AsyncDriver
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
@@ -19,6 +20,7 @@ from app.accounts.auth import (
     clear_session_cookies,
     device_of,
     identify,
+    identify_bearer,
     set_session_cookies,
 )
 from app.accounts.errors import Forbidden
@@ -28,6 +30,7 @@ from app.activity.loaders import mine_loader
 from app.catalog.loaders import CatalogLoaders
 from app.profiles.service import viewer_cap
 from app.settings import Settings
+from app.social.live import LiveHub
 from search import SearchBackend
 
 
@@ -39,6 +42,7 @@ class Context(BaseContext):
     caller: Caller
     max_level: int | None
     search: SearchBackend
+    live: LiveHub | None = None  # subscriptions' fan-out; None outside the app
     catalog: CatalogLoaders = field(init=False)
     mine: DataLoader[str, dict[str, Any] | None] | None = field(init=False)
 
@@ -80,8 +84,15 @@ class Context(BaseContext):
             raise Forbidden("Missing or wrong X-CSRF-Token header")
 
 
-async def get_context(request: Request) -> Context:
-    state = request.app.state
-    caller = await identify(state.auth, request)
+async def get_context(connection: HTTPConnection) -> Context:
+    """For HTTP requests and WebSocket connections alike. A WebSocket signs in with a bearer
+    token (header, or `authorization` in connection_init), never with the cookie: a page
+    on another site can open a WebSocket that carries our cookies."""
+    state = connection.app.state
+    if isinstance(connection, Request):
+        caller = await identify(state.auth, connection)
+    else:
+        caller = await identify_bearer(state.auth, connection.headers.get("authorization", ""))
     return Context(driver=state.driver, settings=state.settings, auth=state.auth, caller=caller,
-                   max_level=await viewer_cap(state.driver, caller), search=state.search)
+                   max_level=await viewer_cap(state.driver, caller), search=state.search,
+                   live=state.live)

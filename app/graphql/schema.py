@@ -21,7 +21,7 @@ from app.catalog.resolvers import CatalogQuery
 from app.search.resolvers import SearchQuery
 from app.discovery.resolvers import DiscoveryQuery
 from app.recommendations.resolvers import RecommendationMutation, RecommendationQuery
-from app.social.resolvers import SocialMutation, SocialQuery
+from app.social.resolvers import SocialMutation, SocialQuery, SocialSubscription
 from app.profiles.resolvers import ProfileMutation, ProfileQuery
 from app.errors import DomainError
 from app.logging import log
@@ -50,6 +50,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=SocialSubscription,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=2000),
             lambda: AddValidationRules([limits_rule(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncGenerator
+from typing import Any
+
 import strawberry
 
+from app.accounts.auth import identify_bearer
 from app.catalog.types import Media, PageInfo
 from app.errors import check_between
-from app.profiles.service import require_grown_up
+from app.profiles.service import require_grown_up, viewer_cap
 
-from . import repository, service
+from . import live, repository, service
 from .types import (
     ActivityConnection,
     ActivityEdge,
@@ -18,7 +22,9 @@ from .types import (
     FollowRequest,
     FollowStatus,
     ListRef,
+    LiveActivity,
     ProfileCard,
+    WatchEvent,
 )
 
 Info = strawberry.Info
@@ -107,3 +113,42 @@ class SocialMutation:
         ctx = info.context
         p = await require_grown_up(ctx.driver, ctx.caller)
         return await repository.unblock(ctx.driver, p.user, service.check_user_id(str(user_id)))
+
+
+async def _live_viewer(info: Info) -> tuple[str, int | None]:
+    """A WebSocket may sign in in its connection_init payload instead of a header."""
+    ctx = info.context
+    caller = ctx.caller
+    params = ctx.connection_params if isinstance(ctx.connection_params, dict) else {}
+    if caller.principal is None and isinstance(params.get("authorization"), str):
+        caller = await identify_bearer(ctx.auth, params["authorization"][:4096])
+        ctx.max_level = await viewer_cap(ctx.driver, caller)
+    return caller.require().user, ctx.max_level
+
+
+def _card(actor: dict[str, Any]) -> ProfileCard:
+    return ProfileCard(id=strawberry.ID(actor["profile"]), user_id=strawberry.ID(actor["user"]),
+                       name=actor["name"], avatar_url=actor.get("avatar_url"))
+
+
+@strawberry.type
+class SocialSubscription:
+    @strawberry.subscription(description="What the accounts you follow do, as they do it "
+                                         "(the same privacy rules as friendActivity)")
+    async def activity(self, info: Info) -> AsyncGenerator[LiveActivity, None]:
+        ctx = info.context
+        viewer, cap = await _live_viewer(info)
+        async for e in live.events_for(ctx.live, ctx.driver, viewer, cap):
+            yield LiveActivity(id=strawberry.ID(e["id"]), kind=ActivityKind(e["kind"]), actor=_card(e["actor"]),
+                               media_id=strawberry.ID(e["media"]), title=e["title"]["title"],
+                               rating=e.get("rating"), at=e["at"])
+
+    @strawberry.subscription(description="Titles (and episodes) one followed account watches")
+    async def friend_watched(self, info: Info, user_id: strawberry.ID) -> AsyncGenerator[WatchEvent, None]:
+        ctx = info.context
+        viewer, cap = await _live_viewer(info)
+        async for e in live.events_for(ctx.live, ctx.driver, viewer, cap,
+                                       only_user=service.check_user_id(str(user_id)),
+                                       kinds={"WATCHED", "EPISODES"}):
+            yield WatchEvent(id=strawberry.ID(e["id"]), actor=_card(e["actor"]),
+                             media_id=strawberry.ID(e["media"]), title=e["title"]["title"], at=e["at"])

@@ -83,3 +83,24 @@ class ActivityEdge:
 class ActivityConnection:
     edges: list[ActivityEdge]
     page_info: PageInfo
+
+
+@strawberry.type
+class LiveActivity:
+    """A followed profile's event as it happens (the feed groups them later)."""
+    id: strawberry.ID
+    kind: ActivityKind
+    actor: ProfileCard
+    media_id: strawberry.ID
+    title: str
+    rating: int | None
+    at: str
+
+
+@strawberry.type
+class WatchEvent:
+    id: strawberry.ID
+    actor: ProfileCard
+    media_id: strawberry.ID
+    title: str
+    at: str

@@ -1,0 +1,156 @@
+"""Live activity: domain events fanned out to WebSocket subscribers through Redis pub/sub.
+
+Each API process keeps one Redis subscription (LiveHub) and hands every message, decoded
+once, to the queues of its local subscribers; any number of processes can serve them.
+Who may see what is worked out when a subscription starts and every REFRESH_SECONDS, so
+a delivery costs a dictionary lookup, not a query.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from typing import Any
+
+from neo4j import AsyncDriver
+from redis.asyncio import Redis
+
+from app.cypher_run import read
+
+CHANNEL = "reelgraph:live:"  # + the acting profile's uid
+LIVE_KINDS = {"media.watched": "WATCHED", "media.rated": "RATED", "episode.progress": "EPISODES",
+              "media.reviewed": "REVIEWED", "list.item_added": "LISTED"}
+REFRESH_SECONDS = 30.0
+QUEUE_SIZE = 256  # a subscriber that far behind loses the oldest events, not the process
+
+
+async def announce(redis: Redis, kind: str, event_id: str, at: str, data: dict[str, Any]) -> None:
+    """Called by app.events.publish for the kinds a feed shows."""
+    live = LIVE_KINDS.get(kind)
+    profile = data.get("profile")
+    media = data.get("show") if live == "EPISODES" else data.get("media")
+    if live is None or not isinstance(profile, str) or not isinstance(media, str):
+        return
+    message = {"id": event_id, "kind": live, "profile": profile, "media": media, "at": at,
+               "rating": data.get("rating"), "list": data.get("list"), "review": data.get("review")}
+    await redis.publish(CHANNEL + profile, json.dumps(message))
+
+
+class LiveHub:
+    def __init__(self, redis: Redis, driver: AsyncDriver) -> None:
+        self.redis, self.driver = redis, driver
+        self.pubsub = redis.pubsub(ignore_subscribe_messages=True)
+        self.queues: dict[str, set[asyncio.Queue[dict[str, Any]]]] = defaultdict(set)
+        self.media: dict[str, dict[str, Any] | None] = {}  # uid -> title and level, shared by all
+        self.reader: asyncio.Task[None] | None = None
+        self.lock = asyncio.Lock()
+
+    async def start(self) -> None:
+        await self.pubsub.subscribe(CHANNEL + "-")  # a connection needs a channel before listen()
+        self.reader = asyncio.create_task(self._read())
+
+    async def close(self) -> None:
+        if self.reader:
+            self.reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.reader
+        await self.pubsub.aclose()  # type: ignore[no-untyped-call]
+
+    async def _read(self) -> None:
+        while True:
+            try:
+                async for message in self.pubsub.listen():
+                    channel = message["channel"]
+                    queues = self.queues.get(channel[len(CHANNEL):])
+                    if not queues:
+                        continue
+                    event = json.loads(message["data"])
+                    event["title"] = await self._media(event["media"])
+                    for q in list(queues):
+                        if q.full():
+                            q.get_nowait()
+                        q.put_nowait(event)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a dropped connection: resubscribe and go on
+                await asyncio.sleep(0.5)
+                async with self.lock:
+                    channels = [CHANNEL + p for p in self.queues] or [CHANNEL + "-"]
+                    await self.pubsub.subscribe(*channels)
+
+    async def _media(self, uid: str) -> dict[str, Any] | None:
+        if uid not in self.media:
+            if len(self.media) > 50_000:
+                self.media.clear()
+            rows = await read(self.driver, "social/live_media", uid=uid)
+            self.media[uid] = dict(rows[0]) if rows else None
+        return self.media[uid]
+
+    async def watch(self, profiles: set[str], queue: asyncio.Queue[dict[str, Any]]) -> None:
+        async with self.lock:
+            new = [p for p in profiles if not self.queues.get(p)]
+            for p in profiles:
+                self.queues[p].add(queue)
+            if new:
+                await self.pubsub.subscribe(*(CHANNEL + p for p in new))
+
+    async def unwatch(self, profiles: set[str], queue: asyncio.Queue[dict[str, Any]]) -> None:
+        async with self.lock:
+            gone = []
+            for p in profiles:
+                self.queues[p].discard(queue)
+                if not self.queues[p]:
+                    del self.queues[p]
+                    gone.append(CHANNEL + p)
+            if gone:
+                await self.pubsub.unsubscribe(*gone)
+
+
+async def audience(driver: AsyncDriver, viewer: str, only_user: str | None) -> dict[str, dict[str, Any]]:
+    """The profiles whose events this viewer may see live: of accounts it follows, public,
+    or friends-only between mutual follows, never across a block."""
+    rows = await read(driver, "social/live_audience", viewer=viewer, only_user=only_user)
+    return {r["profile"]: dict(r) for r in rows}
+
+
+async def events_for(hub: LiveHub, driver: AsyncDriver, viewer: str, max_level: int | None,
+                     only_user: str | None = None, kinds: set[str] | None = None) -> AsyncIterator[dict[str, Any]]:
+    """The viewer's live events, as long as the subscription lasts."""
+    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(QUEUE_SIZE)
+    allowed = await audience(driver, viewer, only_user)
+    watched = set(allowed)
+    await hub.watch(watched, queue)
+    refreshed = time.monotonic()
+    try:
+        while True:
+            try:
+                event = await asyncio.wait_for(queue.get(), timeout=REFRESH_SECONDS)
+            except TimeoutError:
+                event = None
+            if time.monotonic() - refreshed >= REFRESH_SECONDS:
+                allowed = await audience(driver, viewer, only_user)
+                await hub.unwatch(watched - set(allowed), queue)
+                await hub.watch(set(allowed) - watched, queue)
+                watched, refreshed = set(allowed), time.monotonic()
+            if event is None or event["profile"] not in allowed:
+                continue
+            if kinds is not None and event["kind"] not in kinds:
+                continue
+            media = event.get("title")
+            if media is None or (max_level is not None and (media["level"] is None or media["level"] > max_level)):
+                continue
+            if event["kind"] in ("LISTED", "REVIEWED") and not await _visible_target(driver, viewer, event):
+                continue
+            yield {**event, "actor": allowed[event["profile"]]}
+    finally:
+        await hub.unwatch(watched, queue)
+
+
+async def _visible_target(driver: AsyncDriver, viewer: str, event: dict[str, Any]) -> bool:
+    rows = await read(driver, "social/live_target_visible", viewer=viewer, list=event.get("list"),
+                      review=event.get("review"))
+    return bool(rows and rows[0]["visible"])
