@@ -55,3 +55,10 @@ async def friend_activity(driver: AsyncDriver, viewer: str, limit: int, after_at
     rows = await read(driver, "social/friend_activity", viewer=viewer, limit=limit, after_at=after_at,
                       after_uid=after_uid, max_level=max_level)
     return [dict(r) for r in rows]
+
+
+async def compare(driver: AsyncDriver, viewer: str, profile: str, them: str, max_level: int | None,
+                  limit: int = 10) -> dict[str, Any] | None:
+    rows = await read(driver, "social/compare", viewer=viewer, profile=profile, them=them,
+                      max_level=max_level, loved=9, liked=7, limit=limit)
+    return dict(rows[0]) if rows else None

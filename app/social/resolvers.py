@@ -9,21 +9,24 @@ import strawberry
 
 from app.accounts.auth import identify_bearer
 from app.catalog.types import Media, PageInfo
-from app.errors import check_between
+from app.errors import InvalidInput, NotFound, check_between
 from app.profiles.service import require_grown_up, viewer_cap
 
-from . import live, repository, service
+from . import compare, live, repository, service
 from .types import (
     ActivityConnection,
     ActivityEdge,
     ActivityItem,
     ActivityKind,
+    Comparison,
     Follow,
     FollowRequest,
     FollowStatus,
+    GenreTaste,
     ListRef,
     LiveActivity,
     ProfileCard,
+    RatingPair,
     WatchEvent,
 )
 
@@ -46,6 +49,38 @@ class SocialQuery:
         rows = await repository.follow_requests(ctx.driver, me, check_between(first, "first", 1, 500))
         return [FollowRequest(user_id=strawberry.ID(r["user"]), name=r["name"],
                               requested_at=r["requested_at"].to_native()) for r in rows]
+
+    @strawberry.field(description="Your taste beside another account's: agreement, compatibility, "
+                                  "what they loved that you have not seen")
+    async def compare_with(self, info: Info, user_id: strawberry.ID) -> Comparison:
+        ctx = info.context
+        p = ctx.caller.require()
+        if p.profile is None:
+            raise InvalidInput("Choose a profile first", field="userId")
+        row = await repository.compare(ctx.driver, p.user, p.profile, service.check_user_id(str(user_id)),
+                                       ctx.max_level)
+        if row is None:
+            raise NotFound("No such account, or its profile is not visible to you", field="userId")
+        co = row["co_rated"]
+        agree = compare.agreement([(c["mine"], c["theirs"]) for c in co])
+        top, apart = compare.extremes(co)
+        ids = [c["media"] for c in top + apart] + row["loved_unseen"] + row["shared_listed"]
+        found = dict(zip(ids, await ctx.catalog.media.load_many(ids)))
+
+        def pairs(cs: list[dict[str, Any]]) -> list[RatingPair]:
+            return [RatingPair(media=Media.from_row(found[c["media"]]), mine=c["mine"], theirs=c["theirs"])
+                    for c in cs if found.get(c["media"])]
+
+        def titles(uids: list[str]) -> list[Media]:
+            return [Media.from_row(found[u]) for u in uids if found.get(u)]
+
+        return Comparison(
+            other=ProfileCard.from_row(str(user_id), row["other"]), both_watched=row["both_watched"],
+            co_rated=len(co), correlation=None if agree.correlation is None else round(agree.correlation, 4),
+            shrunk_correlation=round(agree.shrunk, 4), compatibility=agree.compatibility,
+            top_agreements=pairs(top), biggest_disagreements=pairs(apart),
+            loved_unseen=titles(row["loved_unseen"]), shared_listed=titles(row["shared_listed"]),
+            genres=[GenreTaste(genre=g["genre"], mine=g["mine"], theirs=g["theirs"]) for g in row["genres"]])
 
     @strawberry.field(description="What the accounts you follow did, newest first; what they "
                                   "keep private or friends-only stays so")

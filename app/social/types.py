@@ -104,3 +104,32 @@ class WatchEvent:
     media_id: strawberry.ID
     title: str
     at: str
+
+
+@strawberry.type
+class RatingPair:
+    media: Media
+    mine: int
+    theirs: int
+
+
+@strawberry.type
+class GenreTaste:
+    genre: str
+    mine: int = strawberry.field(description="Titles in the genre you liked (rated 7+ or watched)")
+    theirs: int
+
+
+@strawberry.type
+class Comparison:
+    other: ProfileCard
+    both_watched: int
+    co_rated: int
+    correlation: float | None = strawberry.field(description="Pearson on co-rated titles")
+    shrunk_correlation: float = strawberry.field(description="Correlation x n / (n + 10): few co-ratings count less")
+    compatibility: int = strawberry.field(description="0-100, from the shrunk correlation")
+    top_agreements: list[RatingPair]
+    biggest_disagreements: list[RatingPair]
+    loved_unseen: list[Media] = strawberry.field(description="Titles they rated 9+ that you have not seen")
+    shared_listed: list[Media] = strawberry.field(description="Titles on lists of you both")
+    genres: list[GenreTaste]
