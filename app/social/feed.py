@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from neo4j import AsyncDriver
@@ -10,7 +11,7 @@ from redis.asyncio import Redis
 
 from app.events import STREAM
 
-from . import repository
+from . import repository, trending
 
 # event kind -> feed kind; other events are not activity anyone follows
 FEED_KINDS = {"media.watched": "WATCHED", "media.rated": "RATED", "media.reviewed": "REVIEWED",
@@ -45,6 +46,7 @@ async def record_events(driver: AsyncDriver, redis: Redis, batch: int = 500) -> 
         return -1
     recorded = 0
     try:
+        await trending.rebuild_if_empty(driver, redis)
         position = await redis.get(CURSOR_KEY) or "0-0"
         while True:
             entries = await redis.xrange(STREAM, min=f"({position}", count=batch)
@@ -52,8 +54,12 @@ async def record_events(driver: AsyncDriver, redis: Redis, batch: int = 500) -> 
                 return recorded
             for event_id, fields in entries:
                 entry = entry_for(str(event_id), fields)
-                if entry is not None:
-                    await repository.record_activity(driver, **entry)
+                if entry is None:
+                    continue
+                genres = await repository.record_activity(driver, **entry)
+                if genres is not None:  # counted once, like the entry
+                    at = datetime.fromisoformat(entry["at"]).timestamp()
+                    await trending.count(redis, entry["media"], genres, entry["kind"], at)
                     recorded += 1
             position = str(entries[-1][0])
             await redis.set(CURSOR_KEY, position)

@@ -46,8 +46,10 @@ async def relation(driver: AsyncDriver, me: str, them: str) -> dict[str, Any] | 
     return dict(rows[0]) if rows else None
 
 
-async def record_activity(driver: AsyncDriver, **entry: Any) -> None:
-    await write(driver, "social/record_activity", **entry)
+async def record_activity(driver: AsyncDriver, **entry: Any) -> list[str] | None:
+    """The title's genres when the event was new; None when it was already recorded."""
+    rows = await write(driver, "social/record_activity", **entry)
+    return list(rows[0]["genres"]) if rows else None
 
 
 async def friend_activity(driver: AsyncDriver, viewer: str, limit: int, after_at: str | None,

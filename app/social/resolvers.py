@@ -12,7 +12,7 @@ from app.catalog.types import Media, PageInfo
 from app.errors import InvalidInput, NotFound, check_between
 from app.profiles.service import require_grown_up, viewer_cap
 
-from . import compare, live, repository, service
+from . import compare, live, repository, service, trending
 from .types import (
     ActivityConnection,
     ActivityEdge,
@@ -27,6 +27,7 @@ from .types import (
     LiveActivity,
     ProfileCard,
     RatingPair,
+    Timeframe,
     WatchEvent,
 )
 
@@ -49,6 +50,23 @@ class SocialQuery:
         rows = await repository.follow_requests(ctx.driver, me, check_between(first, "first", 1, 500))
         return [FollowRequest(user_id=strawberry.ID(r["user"]), name=r["name"],
                               requested_at=r["requested_at"].to_native()) for r in rows]
+
+    @strawberry.field(description="Titles trending over the hour, day or week: watched 1, rated 2, "
+                                  "reviewed 3, listed 0.5, newer events counting more; globally, "
+                                  "in one genre, or among your friends")
+    async def trending(self, info: Info, timeframe: Timeframe, limit: int = 20, genre: str | None = None,
+                       friends: bool = False) -> list[Media]:
+        ctx = info.context
+        limit = check_between(limit, "limit", 1, ctx.settings.api.max_page_size)
+        if genre is not None and not 1 <= len(genre) <= 50:
+            raise InvalidInput("genre must be 1-50 characters", field="genre")
+        if friends:
+            ranked = await trending.friends_top(ctx.driver, ctx.caller.require().user, timeframe.value,
+                                                limit, ctx.max_level)
+        else:
+            ranked = await trending.top(ctx.auth.redis, timeframe.value, limit, genre)
+        found = await ctx.catalog.media.load_many([m for m, _ in ranked])  # capped: kids see theirs
+        return [Media.from_row(m) for m in found if m is not None][:limit]
 
     @strawberry.field(description="Your taste beside another account's: agreement, compatibility, "
                                   "what they loved that you have not seen")

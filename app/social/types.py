@@ -133,3 +133,10 @@ class Comparison:
     loved_unseen: list[Media] = strawberry.field(description="Titles they rated 9+ that you have not seen")
     shared_listed: list[Media] = strawberry.field(description="Titles on lists of you both")
     genres: list[GenreTaste]
+
+
+@strawberry.enum
+class Timeframe(Enum):
+    HOUR = "hour"
+    DAY = "day"
+    WEEK = "week"

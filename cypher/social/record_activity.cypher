@@ -23,4 +23,5 @@ CALL (p, a) {
                                   rating: $rating, list: $list, review: $review, events: [$event]})
   RETURN n AS entry
 }
-RETURN entry.uid AS uid
+RETURN entry.uid AS uid,
+       COLLECT { MATCH (:Media {uid: $media})-[:IN_GENRE]->(g:Genre) RETURN g.name } AS genres
