@@ -64,3 +64,10 @@ async def compare(driver: AsyncDriver, viewer: str, profile: str, them: str, max
     rows = await read(driver, "social/compare", viewer=viewer, profile=profile, them=them,
                       max_level=max_level, loved=9, liked=7, limit=limit)
     return dict(rows[0]) if rows else None
+
+
+async def because_you_watched(driver: AsyncDriver, media: str, limit: int, max_level: int | None,
+                              min_fans: int = 3, high: int = 8) -> list[dict[str, Any]]:
+    rows = await read(driver, "social/because_you_watched", uid=media, limit=limit, max_level=max_level,
+                      min_fans=min_fans, high=high)
+    return [dict(r) for r in rows]

@@ -11,8 +11,9 @@ from app.accounts.auth import identify_bearer
 from app.catalog.types import Media, PageInfo
 from app.errors import InvalidInput, NotFound, check_between
 from app.profiles.service import require_grown_up, viewer_cap
+from app.recommendations.types import Recommendation, RecommendationSource
 
-from . import compare, live, repository, service, trending
+from . import because, compare, live, repository, service, trending
 from .types import (
     ActivityConnection,
     ActivityEdge,
@@ -50,6 +51,22 @@ class SocialQuery:
         rows = await repository.follow_requests(ctx.driver, me, check_between(first, "first", 1, 500))
         return [FollowRequest(user_id=strawberry.ID(r["user"]), name=r["name"],
                               requested_at=r["requested_at"].to_native()) for r in rows]
+
+    @strawberry.field(description="For someone who liked this title: what its fans also loved, "
+                                  "and titles sharing its director or leads, each with its reason")
+    async def because_you_watched(self, info: Info, media_id: strawberry.ID, limit: int = 10) -> list[Recommendation]:
+        ctx = info.context
+        uid = service.check_user_id(str(media_id), "mediaId")
+        limit = check_between(limit, "limit", 1, ctx.settings.api.max_page_size)
+        source = await ctx.catalog.media.load(uid)
+        if source is None:  # unknown, or above the viewer's cap
+            return []
+        rows = await repository.because_you_watched(ctx.driver, uid, limit * 2, ctx.max_level)
+        picks = because.rank(source["title"], rows, limit)
+        found = await ctx.catalog.media.load_many([m for m, _, _ in picks])
+        return [Recommendation(media=Media.from_row(m), score=score, reason=reason,
+                               source=RecommendationSource.BECAUSE_YOU_WATCHED, model_version=None)
+                for (_, score, reason), m in zip(picks, found) if m is not None]
 
     @strawberry.field(description="Titles trending over the hour, day or week: watched 1, rated 2, "
                                   "reviewed 3, listed 0.5, newer events counting more; globally, "
