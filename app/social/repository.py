@@ -71,3 +71,13 @@ async def because_you_watched(driver: AsyncDriver, media: str, limit: int, max_l
     rows = await read(driver, "social/because_you_watched", uid=media, limit=limit, max_level=max_level,
                       min_fans=min_fans, high=high)
     return [dict(r) for r in rows]
+
+
+async def friends_of(driver: AsyncDriver, viewer: str, uids: list[str], fanout: int) -> list[dict[str, Any]]:
+    rows = await read(driver, "social/friends_of", viewer=viewer, uids=uids, fanout=fanout)
+    return [dict(r) for r in rows]
+
+
+async def people(driver: AsyncDriver, viewer: str, profile: str, uids: list[str]) -> list[dict[str, Any]]:
+    rows = await read(driver, "social/people", viewer=viewer, profile=profile, uids=uids)
+    return [dict(r) for r in rows]

@@ -13,7 +13,7 @@ from app.errors import InvalidInput, NotFound, check_between
 from app.profiles.service import require_grown_up, viewer_cap
 from app.recommendations.types import Recommendation, RecommendationSource
 
-from . import because, compare, live, repository, service, trending
+from . import because, compare, explore, live, repository, service, trending
 from .types import (
     ActivityConnection,
     ActivityEdge,
@@ -28,6 +28,10 @@ from .types import (
     LiveActivity,
     ProfileCard,
     RatingPair,
+    SocialEdge,
+    SocialGraph,
+    SocialPerson,
+    SuggestedFollow,
     Timeframe,
     WatchEvent,
 )
@@ -51,6 +55,44 @@ class SocialQuery:
         rows = await repository.follow_requests(ctx.driver, me, check_between(first, "first", 1, 500))
         return [FollowRequest(user_id=strawberry.ID(r["user"]), name=r["name"],
                               requested_at=r["requested_at"].to_native()) for r in rows]
+
+    @strawberry.field(description="Your friendship network to depth 1-3 (at most 50 friends "
+                                  "followed out of anyone, at most `limit` people)")
+    async def social_graph(self, info: Info, depth: int = 2, limit: int = 100) -> SocialGraph:
+        ctx = info.context
+        viewer, profile = _acting(info)
+        net = await explore.network(ctx.driver, viewer, check_between(depth, "depth", 1, 3),
+                                    check_between(limit, "limit", 1, explore.MAX_PEOPLE))
+        people = await explore.describe(ctx.driver, viewer, profile, [u for u in net.distance if u != viewer])
+        shown = set(people) | {viewer}
+        return SocialGraph(
+            people=[_person(people[u], net.distance[u]) for u in sorted(people, key=lambda u: (net.distance[u], u))],
+            edges=[SocialEdge(a=strawberry.ID(a), b=strawberry.ID(b)) for a, b in sorted(net.edges)
+                   if a in shown and b in shown])
+
+    @strawberry.field(description="A shortest chain of friends from you to this account (up to 4 steps)")
+    async def social_path(self, info: Info, user_id: strawberry.ID) -> list[SocialPerson]:
+        ctx = info.context
+        viewer, profile = _acting(info)
+        target = service.check_user_id(str(user_id))
+        net = await explore.network(ctx.driver, viewer, 4, explore.MAX_PEOPLE * 5, stop_at=target)
+        path = explore.path_to(net, target)[1:]
+        people = await explore.describe(ctx.driver, viewer, profile, path)
+        if any(u not in people for u in path):
+            return []
+        return [_person(people[u], net.distance[u]) for u in path]
+
+    @strawberry.field(description="Friends of your friends, by how many friends you share and how alike you rate")
+    async def suggested_follows(self, info: Info, limit: int = 10) -> list[SuggestedFollow]:
+        ctx = info.context
+        viewer, profile = _acting(info)
+        limit = check_between(limit, "limit", 1, 50)
+        net = await explore.network(ctx.driver, viewer, 2, explore.MAX_PEOPLE)
+        candidates = [u for u, d in net.distance.items() if d == 2]
+        people = await explore.describe(ctx.driver, viewer, profile, candidates)
+        ranked = sorted((p for p in people.values() if not p["following"]),
+                        key=lambda p: (-len(p["mutual"]), -p["similarity"], p["user"]))[:limit]
+        return [SuggestedFollow(person=_person(p, 2), reason=explore.suggestion_reason(p)) for p in ranked]
 
     @strawberry.field(description="For someone who liked this title: what its fans also loved, "
                                   "and titles sharing its director or leads, each with its reason")
@@ -183,6 +225,20 @@ class SocialMutation:
         ctx = info.context
         p = await require_grown_up(ctx.driver, ctx.caller)
         return await repository.unblock(ctx.driver, p.user, service.check_user_id(str(user_id)))
+
+
+def _acting(info: Info) -> tuple[str, str]:
+    p = info.context.caller.require()
+    if p.profile is None:
+        raise InvalidInput("Choose a profile first", field="profile")
+    return p.user, p.profile
+
+
+def _person(row: dict[str, Any], distance: int) -> SocialPerson:
+    return SocialPerson(user_id=strawberry.ID(row["user"]), profile=ProfileCard.from_row(row["user"], row["profile"]),
+                        distance=distance, is_friend=row["friend"], following=row["following"],
+                        mutual_friends=len(row["mutual"]), similarity=row["similarity"],
+                        compatibility=row["compatibility"])
 
 
 async def _live_viewer(info: Info) -> tuple[str, int | None]:

@@ -140,3 +140,33 @@ class Timeframe(Enum):
     HOUR = "hour"
     DAY = "day"
     WEEK = "week"
+
+
+@strawberry.type
+class SocialPerson:
+    user_id: strawberry.ID
+    profile: ProfileCard
+    distance: int = strawberry.field(description="Friendship steps from you")
+    is_friend: bool
+    following: bool
+    mutual_friends: int
+    similarity: float = strawberry.field(description="Rating correlation with you, shrunk for few co-ratings")
+    compatibility: int
+
+
+@strawberry.type
+class SocialEdge:
+    a: strawberry.ID
+    b: strawberry.ID
+
+
+@strawberry.type
+class SocialGraph:
+    people: list[SocialPerson]
+    edges: list[SocialEdge] = strawberry.field(description="Friendships among the people shown")
+
+
+@strawberry.type
+class SuggestedFollow:
+    person: SocialPerson
+    reason: str
