@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -50,6 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.live = LiveHub(app.state.redis, app.state.driver)
         await app.state.live.start()
         log.info("app.started", neo4j=n.uri, env=settings.env)
+        # what start-up built lives as long as the process: keep it out of every full GC
+        gc.freeze()
         try:
             yield
         finally:

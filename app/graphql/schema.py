@@ -27,6 +27,7 @@ from app.errors import DomainError
 from app.logging import log
 from app.settings import Settings
 
+from .executor import EventScopedExecutor
 from .limits import limits_rule
 
 Query = merge_types("Query", (CatalogQuery, AccountQuery, ProfileQuery, ListQuery, ReviewQuery,
@@ -51,6 +52,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         subscription=SocialSubscription,
+        execution_context_class=EventScopedExecutor,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=2000),
             lambda: AddValidationRules([limits_rule(

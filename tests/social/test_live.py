@@ -106,3 +106,43 @@ async def test_a_subscription_needs_a_signed_in_viewer(ws_url: str) -> None:
         assert "Sign in" in json.dumps(errors)
     finally:
         await ws.close()
+
+
+async def test_a_long_subscription_does_not_grow_memory(
+        api: httpx.AsyncClient, smtp: Mailbox, run_jobs: Callable[[], Awaitable[None]], ws_url: str,
+        redis: Any, driver: Any) -> None:
+    """Soak: thousands of deliveries to one subscription. graphql-core 3.3.2 kept about a
+    dozen objects per delivered event (app/graphql/executor.py guards against it)."""
+    import gc
+
+    from app import events
+
+    _, actor_login = await signed_up(api, smtp, run_jobs)
+    _, viewer_login = await signed_up(api, smtp, run_jobs)
+    actor = (await gql(api, "{ me { id activeProfile { id } } }", token=actor_login["accessToken"]))["data"]["me"]
+    await gql(api, 'mutation($p: ID!) { updateProfile(id: $p, input: {privacy: PUBLIC}) { privacy } }',
+              token=actor_login["accessToken"], p=actor["activeProfile"]["id"])
+    await gql(api, "mutation($u: ID!) { followUser(userId: $u) { status } }", token=viewer_login["accessToken"],
+              u=actor["id"])
+    records, _, _ = await driver.execute_query("MATCH (m:Media) WHERE m.movielens_id IS NOT NULL "
+                                               "RETURN m.uid AS uid LIMIT 1")
+    media = records[0]["uid"]
+    ws = await subscribe(ws_url, viewer_login["accessToken"], ACTIVITY)
+    try:
+        await asyncio.sleep(0.3)
+
+        async def deliver(n: int) -> None:
+            for _ in range(n):
+                await events.publish(redis, "media.rated", profile=actor["activeProfile"]["id"], media=media, rating=7)
+            for _ in range(n):
+                assert (await next_payload(ws))["data"]["activity"]["kind"] == "RATED"
+
+        await deliver(300)  # warm-up: caches, pools, buffers
+        gc.collect()
+        before = len(gc.get_objects())
+        await deliver(3000)
+        gc.collect()
+        growth = len(gc.get_objects()) - before
+        assert growth < 3000, f"{growth} objects more after 3,000 events"  # the leak: ~36,000
+    finally:
+        await ws.close()
