@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphql.execution.executor import RefMap
+from graphql.pyutils.ref_map import RefMap
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 
