@@ -7,7 +7,7 @@ import strawberry
 from app.accounts import repository as accounts
 from app.accounts.errors import Forbidden
 from app.catalog.types import Media
-from app.errors import InvalidInput, check_between
+from app.errors import InvalidInput, check_between, check_values
 from app.profiles.service import certification_cap, must_own, restricted
 
 from . import service
@@ -22,16 +22,6 @@ from .types import (
 Info = strawberry.Info
 MAX_EXCLUDED = 500
 RETRAIN_JOB = "retrain_recommender"
-
-
-def _strings(values: list[str] | None, field: str, most: int, longest: int) -> tuple[str, ...]:
-    values = values or []
-    if len(values) > most:
-        raise InvalidInput(f"at most {most} values", field=field)
-    for v in values:
-        if not 1 <= len(v) <= longest:
-            raise InvalidInput(f"each value must be 1-{longest} characters", field=field)
-    return tuple(values)
 
 
 @strawberry.type
@@ -54,8 +44,8 @@ class RecommendationQuery:
         limit = check_between(input.limit, "input.limit", 1, ctx.settings.api.max_page_size)
         request = service.Request(
             profile=profile, limit=limit,
-            exclude=_strings([str(i) for i in input.exclude_ids or []], "input.excludeIds", MAX_EXCLUDED, 64),
-            genres=_strings(input.genres, "input.genres", 20, 50) or None,
+            exclude=check_values([str(i) for i in input.exclude_ids or []], "input.excludeIds", 64, MAX_EXCLUDED),
+            genres=check_values(input.genres, "input.genres", 50) or None,
             type=input.type.value if input.type else None, max_level=cap)
         picks, version = await service.recommend(ctx.driver, request)
         # the capped loader is the last word on what this viewer may see

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.catalog.service import check_years
-from app.errors import InvalidInput
+from app.errors import InvalidInput, check_values
 from search import SearchBackend
 from search.query import Filters, Hit, SearchRequest, SearchResult, Sort, words
 
 MIN_QUERY = 2
 MAX_QUERY = 200
-MAX_VALUES = 20
 MAX_WINDOW = 1000  # the deepest result a search pages to (Meilisearch's maxTotalHits)
 SHORT_QUERY = "Enter at least 2 characters"
 
@@ -45,16 +44,6 @@ def check_text(text: str, field: str, max_len: int = MAX_QUERY) -> str:
     return text
 
 
-def _values(values: list[str] | None, field: str, max_len: int) -> tuple[str, ...]:
-    if not values:
-        return ()
-    if len(values) > MAX_VALUES:
-        raise InvalidInput(f"at most {MAX_VALUES} values", field=field)
-    if any(not v.strip() or len(v) > max_len or not v.isprintable() for v in values):
-        raise InvalidInput(f"each value must be 1-{max_len} printable characters", field=field)
-    return tuple(v.strip() for v in values)
-
-
 def check_filters(f: FilterValues | None, max_level: int | None) -> Filters:
     if f is None:
         return Filters(max_cert_level=max_level)
@@ -66,10 +55,10 @@ def check_filters(f: FilterValues | None, max_level: int | None) -> Filters:
     if f.rating_min is not None and f.rating_max is not None and f.rating_min > f.rating_max:
         raise InvalidInput("ratingMin must not be above ratingMax", field=f"{base}.ratingMin")
     return Filters(
-        genres=_values(f.genres, f"{base}.genres", 50), year_from=f.year_from, year_to=f.year_to,
+        genres=check_values(f.genres, f"{base}.genres", 50), year_from=f.year_from, year_to=f.year_to,
         rating_min=f.rating_min, rating_max=f.rating_max, type=f.type,
-        providers=_values(f.providers, f"{base}.providers", 50),
-        certifications=_values(f.certifications, f"{base}.certifications", 10),
+        providers=check_values(f.providers, f"{base}.providers", 50),
+        certifications=check_values(f.certifications, f"{base}.certifications", 10),
         max_cert_level=max_level,
     )
 

@@ -168,12 +168,15 @@ class SocialQuery:
         after_at, after_uid = service.decode_cursor(after)
         rows = await repository.friend_activity(ctx.driver, me, limit + 1, after_at, after_uid, ctx.max_level)
         page = rows[:limit]
-        media = await ctx.catalog.media.load_many([r["media"] for r in page])
+        # every title of the page in one load: entries' own, and those grouped into them
+        ids = [r["media"] for r in page] + [m for r in page for m in r["more_media"]]
+        found = dict(zip(ids, await ctx.catalog.media.load_many(ids)))
         edges = []
-        for row, m in zip(page, media):
+        for row in page:
+            m = found[row["media"]]
             if m is None:
                 continue
-            also = [x for x in await ctx.catalog.media.load_many(row["more_media"]) if x is not None]
+            also = [found[x] for x in row["more_media"] if found[x] is not None]
             e = row["entry"]
             item = ActivityItem(
                 id=strawberry.ID(e["uid"]), actor=ProfileCard.from_row(row["user"], row["actor"]),
