@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 import httpx
@@ -135,4 +138,21 @@ async def run_jobs(app: FastAPI, settings: Settings) -> Callable[[], Awaitable[N
                         handle_signals=False, poll_delay=0.05)
         await worker.async_run()
         await worker.close()
+    return run
+
+
+@pytest.fixture
+def run_training(settings: Settings) -> Callable[..., Awaitable[None]]:
+    """Runs the queued retrain jobs in the real trainer worker, a process of its own (the
+    only one that imports torch, as deployed), against the tests' Neo4j, Redis and state
+    folder. Keyword arguments become GNN_* settings of that process."""
+    async def run(**gnn: object) -> None:
+        env = {**os.environ, "REELGRAPH_ENV": "test", "REELGRAPH_STATE": settings.state_dir,
+               "NEO4J_URI": settings.neo4j.uri, "NEO4J_USER": settings.neo4j.user,
+               "NEO4J_PASSWORD": settings.neo4j.password, "REDIS_URL": settings.redis.url,
+               **{f"GNN_{k.upper()}": str(v) for k, v in gnn.items()}}
+        done = await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-m", "arq", "--burst", "workers.trainer.TrainerSettings"],
+            env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
     return run

@@ -1,4 +1,7 @@
-"""arq worker: `arq workers.main.WorkerSettings`. Jobs are thin; they call ingest/services."""
+"""arq worker: `arq workers.main.WorkerSettings`. Jobs are thin; they call ingest/services.
+
+Mail, imports, search indexing and the feed run here, without torch; retraining the
+recommender runs in workers.trainer, on a queue of its own."""
 
 from __future__ import annotations
 
@@ -16,7 +19,6 @@ from graph_model.db import connect, migrate
 
 from .jobs.ingest import import_csv, import_demo_catalog
 from .jobs.mail import MAIL_JOBS
-from .jobs.recommender import RECOMMENDER_JOBS, retrain_recommender
 from .jobs.search import SEARCH_JOBS, sync_search_index
 from .jobs.social import SOCIAL_JOBS, record_feed
 
@@ -46,15 +48,11 @@ async def startup(ctx: dict[str, Any]) -> None:
 
 
 class WorkerSettings:
-    functions = [import_demo_catalog, import_csv, *MAIL_JOBS, *SEARCH_JOBS, *RECOMMENDER_JOBS,
-                 *SOCIAL_JOBS]
+    functions = [import_demo_catalog, import_csv, *MAIL_JOBS, *SEARCH_JOBS, *SOCIAL_JOBS]
     # catalog changes reach the search index within a few seconds, in batches
     cron_jobs = [cron(sync_search_index, second=set(range(0, 60, 3)), run_at_startup=True,
                       timeout=600),
-                 cron(record_feed, second=set(range(0, 60, 2)), run_at_startup=True, timeout=600),
-                 # the nightly retrain; unique: one job per scheduled time, however many workers
-                 cron(retrain_recommender, hour={get_settings().gnn.retrain_hour}, minute={0},
-                      unique=True, timeout=3600)]
+                 cron(record_feed, second=set(range(0, 60, 2)), run_at_startup=True, timeout=600)]
     on_startup = startup
     on_shutdown = close_context
     redis_settings = RedisSettings.from_dsn(get_settings().redis.url)

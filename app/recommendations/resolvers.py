@@ -21,7 +21,6 @@ from .types import (
 
 Info = strawberry.Info
 MAX_EXCLUDED = 500
-RETRAIN_JOB = "retrain_recommender"
 
 
 @strawberry.type
@@ -80,6 +79,5 @@ class RecommendationMutation:
         found = await accounts.user_by_id(ctx.driver, principal.user)
         if found is None or not ctx.settings.auth.is_admin(found[0].get("email")):
             raise Forbidden("Only an administrator may retrain the recommender")
-        # one retrain at a time: arq refuses a second job with the same id while one is queued
-        job = await ctx.auth.jobs.enqueue_job(RETRAIN_JOB, _job_id=RETRAIN_JOB)
-        return RetrainJob(job_id=RETRAIN_JOB, status="queued" if job else "already queued")
+        queued = await service.request_retrain(ctx.auth.jobs)
+        return RetrainJob(job_id=service.RETRAIN_JOB, status="queued" if queued else "already queued")

@@ -11,11 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from arq.connections import ArqRedis
 from neo4j import AsyncDriver
 
 from . import repository
 
 COLLABORATIVE, TRENDING = "COLLABORATIVE", "TRENDING"
+# Training runs in its own worker (workers.trainer), the only process with torch, on its
+# own queue: the API and the other worker never import it.
+RETRAIN_JOB = "retrain_recommender"
+TRAIN_QUEUE = "reelgraph:train"
 FOLD_IN_TITLES = 500  # the newest ones; enough to place a profile, bounded in cost
 REASON_TITLES = 200
 MIN_BEAM = 200
@@ -138,3 +143,9 @@ async def similar(driver: AsyncDriver, uid: str, limit: int, max_level: int | No
     # as in _nearest: a beam of 5 missed titles with identical raters in testing
     k = max((limit + 1) * (4 if max_level is not None else 1), MIN_BEAM)
     return await repository.similar_titles(driver, uid, k, limit, max_level)
+
+
+async def request_retrain(jobs: ArqRedis) -> bool:
+    """Queues a retrain for the trainer worker; False when one is already queued or running
+    (arq refuses a second job with the same id)."""
+    return await jobs.enqueue_job(RETRAIN_JOB, _job_id=RETRAIN_JOB, _queue_name=TRAIN_QUEUE) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from neo4j import AsyncDriver
@@ -12,8 +13,9 @@ from ..report import ImportReport, OnError
 from ..rows import Collector
 from . import transform
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DIR = ROOT / "data" / "ml-latest-small"
+# the vendored data set beside the packages; an installed copy (the image) says where it is
+DATA_DIR = Path(os.environ.get("REELGRAPH_DATA_DIR") or Path(__file__).resolve().parents[2] / "data")
+DEFAULT_DIR = DATA_DIR / "ml-latest-small"
 
 
 def collect(folder: Path, col: Collector) -> Records:

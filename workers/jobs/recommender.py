@@ -23,8 +23,7 @@ def run_config(settings: Settings) -> RunConfig:
 
 
 async def retrain_recommender(ctx: dict[str, Any]) -> dict[str, Any]:
-    # the app's settings where a worker shares its runtime (tests), else the environment's
-    settings: Settings = ctx["auth"].settings if "auth" in ctx else get_settings()
+    settings: Settings = ctx.get("settings") or get_settings()
     outcome = await retrain(ctx["driver"], Registry(settings.models_dir), run_config(settings),
                             settings.gnn.tolerance, progress=False)
     log.info("gnn.retrained", version=outcome.version, promoted=outcome.promoted, reason=outcome.reason,
