@@ -1,8 +1,9 @@
 """The domain event bus: one Redis stream that later features read (activity feed,
-trending, search indexing, webhooks, recommendation cache).
+trending, search indexing, webhooks, recommendation cache), and the same event at once on
+a pub/sub channel per acting profile, for whoever listens live (app.social.live).
 
 Events are appended after the write they describe succeeded, with the acting profile
-and the ids involved, never with personal data beyond ids.
+and the ids involved, never with personal data beyond ids. The bus knows no consumer.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from typing import Any
 
 from redis.asyncio import Redis
 
-from app.social import live
-
 STREAM = "reelgraph:events"
+CHANNEL = "reelgraph:live:"  # + the acting profile's uid
 MAX_LEN = 100_000  # approximate trim: the stream is a feed, not an archive
 
 KINDS = {"list.created", "list.updated", "list.deleted", "list.shared", "list.unshared",
@@ -32,5 +32,7 @@ async def publish(redis: Redis, kind: str, /, **data: Any) -> str:
     at = datetime.now(timezone.utc).isoformat()
     fields = {"kind": kind, "at": at, "data": json.dumps(data, default=str)}
     event_id = str(await redis.xadd(STREAM, fields, maxlen=MAX_LEN, approximate=True))  # type: ignore[arg-type]
-    await live.announce(redis, kind, event_id, at, data)  # subscribers now, the feed within seconds
+    profile = data.get("profile")
+    if isinstance(profile, str):  # live listeners now; stream readers within seconds
+        await redis.publish(CHANNEL + profile, json.dumps({"id": event_id, **fields}))
     return event_id

@@ -62,6 +62,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.jobs.aclose()
             await app.state.redis.aclose()
             await app.state.driver.close()
+            # thawed, so that interpreter shutdown frees what start-up froze: frozen objects
+            # are never collected, and extensions then report them as leaks at exit
+            gc.unfreeze()
 
     app = FastAPI(title="Reelgraph", lifespan=lifespan, docs_url=None, redoc_url=None)
 

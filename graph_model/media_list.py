@@ -14,7 +14,6 @@ from neomodel import (
 from .base import CreatedAt, IdProperty, utcnow
 
 VISIBILITY = {"public": "public", "friends": "friends only", "private": "private"}
-SYSTEM_LISTS = ("Favorites", "To Watch", "Watching", "Completed")
 
 
 class ListItem(AsyncStructuredRel):

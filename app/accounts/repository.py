@@ -9,7 +9,7 @@ from neo4j import AsyncDriver
 from neo4j.exceptions import ConstraintError
 
 from app.cypher_run import read, write
-from graph_model.media_list import SYSTEM_LISTS
+from app.lists.system import SYSTEM_LISTS
 
 
 class EmailTaken(Exception):

@@ -6,7 +6,7 @@ from typing import Any
 
 import strawberry
 
-from app.graphql.convert import when
+from app.kit.temporal import when
 
 from app.profiles.types import Profile
 

@@ -6,8 +6,10 @@ import datetime as dt
 
 import strawberry
 
+from app.catalog.types import WatchHistory
+
 from . import service
-from .types import Rating, WatchHistory
+from .types import Rating
 
 Info = strawberry.Info  # context is app.graphql.context.Context
 

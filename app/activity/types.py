@@ -5,9 +5,7 @@ from typing import Any
 
 import strawberry
 
-from app.graphql.convert import when
-
-
+from app.kit.temporal import when
 
 
 @strawberry.type
@@ -20,16 +18,3 @@ class Rating:
     def from_row(cls, row: dict[str, Any]) -> "Rating":
         return cls(rating=row["rating"], rated_at=when(row.get("rated_at")),
                    history=list(row.get("history") or []))
-
-
-@strawberry.type
-class WatchHistory:
-    watch_count: int
-    first_watched_at: dt.datetime | None
-    last_watched_at: dt.datetime | None
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "WatchHistory":
-        return cls(watch_count=int(row.get("watch_count") or 0),
-                   first_watched_at=when(row.get("first_watched_at")),
-                   last_watched_at=when(row.get("last_watched_at")))

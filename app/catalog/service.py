@@ -11,6 +11,7 @@ from typing import Any
 from neo4j import AsyncDriver
 
 from app.errors import InvalidInput, NotFound
+from graph_model.media import CERT_LEVELS
 
 from . import repository
 from .repository import MediaFilter
@@ -31,6 +32,15 @@ def decode_cursor(cursor: str) -> tuple[str, str]:
     except (ValueError, binascii.Error, TypeError):
         pass
     raise InvalidInput("after is not a cursor this API returned", field="after")
+
+
+def check_certification(certification: str | None, field: str = "certification") -> str | None:
+    """A rating board's word (G, PG-13, TV-MA...), upper-cased; None stays None."""
+    if certification is None:
+        return None
+    if certification.upper() not in CERT_LEVELS:
+        raise InvalidInput(f"Certification must be one of {', '.join(CERT_LEVELS)}", field=field)
+    return certification.upper()
 
 
 def check_filter(f: MediaFilter) -> MediaFilter:

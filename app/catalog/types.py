@@ -9,10 +9,7 @@ from typing import Any
 
 import strawberry
 
-from app.graphql.convert import day
-
-from app.activity.types import WatchHistory
-from app.tv import repository as tv_repository
+from app.kit.temporal import day, when
 
 
 @strawberry.enum
@@ -106,8 +103,7 @@ class Media:
     async def seasons(self, info: strawberry.Info) -> list["Season"]:
         if self.type != MediaType.TV:
             return []
-        p = info.context.caller.reader
-        rows = await tv_repository.seasons(info.context.driver, p.profile if p else None, str(self.id))
+        rows = await info.context.seasons.load(str(self.id))
         return [Season(id=strawberry.ID(r["uid"]), number=r["season_number"], episodes=[
             SeasonEpisode(id=strawberry.ID(e["uid"]), number=e["episode_number"], title=e.get("title"),
                           watched=e["watched"], progress_seconds=e["progress_seconds"])
@@ -122,6 +118,19 @@ class Media:
     async def watch_history(self, info: strawberry.Info) -> WatchHistory | None:
         mine = await info.context.mine.load(self.id) if info.context.mine else None
         return WatchHistory.from_row(mine["watch"]) if mine and mine["watch"] else None
+
+
+@strawberry.type
+class WatchHistory:
+    watch_count: int
+    first_watched_at: dt.datetime | None
+    last_watched_at: dt.datetime | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "WatchHistory":
+        return cls(watch_count=int(row.get("watch_count") or 0),
+                   first_watched_at=when(row.get("first_watched_at")),
+                   last_watched_at=when(row.get("last_watched_at")))
 
 
 @strawberry.type

@@ -31,6 +31,7 @@ from app.catalog.loaders import CatalogLoaders
 from app.profiles.service import viewer_cap
 from app.settings import Settings
 from app.social.live import LiveHub
+from app.tv.loaders import seasons_loader
 from search import SearchBackend
 
 
@@ -45,12 +46,14 @@ class Context(BaseContext):
     live: LiveHub | None = None  # subscriptions' fan-out; None outside the app
     catalog: CatalogLoaders = field(init=False)
     mine: DataLoader[str, dict[str, Any] | None] | None = field(init=False)
+    seasons: DataLoader[str, list[dict[str, Any]]] = field(init=False)
 
     def __post_init__(self) -> None:
         super().__init__()
         self.catalog = CatalogLoaders(self.driver, self.max_level)
         p = self.caller.reader
         self.mine = mine_loader(self.driver, p.profile) if p and p.profile else None
+        self.seasons = seasons_loader(self.driver, p.profile if p else None)
 
     def device(self) -> Device:
         assert isinstance(self.request, Request)

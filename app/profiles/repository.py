@@ -7,7 +7,7 @@ from typing import Any
 from neo4j import AsyncDriver
 
 from app.cypher_run import read, write
-from graph_model.media_list import SYSTEM_LISTS
+from app.lists.system import SYSTEM_LISTS
 
 
 async def list_profiles(driver: AsyncDriver, user: str) -> list[dict[str, Any]]:

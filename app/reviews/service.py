@@ -85,6 +85,11 @@ async def comment(driver: AsyncDriver, redis: Redis, p: Principal, max_level: in
     return row
 
 
+async def comments(driver: AsyncDriver, review: str, first: int) -> list[dict[str, Any]]:
+    """A review's comments, oldest first; `first` is clamped to 1-100."""
+    return await repository.comments(driver, review, max(1, min(first, 100)))
+
+
 def encode_cursor(row: dict[str, Any]) -> str:
     created = row["created_at"]
     raw = [int(row.get("helpful_count") or 0), created.iso_format() if hasattr(created, "iso_format")

@@ -5,11 +5,11 @@ from typing import Any
 
 import strawberry
 
-from app.graphql.convert import when
+from app.kit.temporal import when
 
 from app.lists.types import ListOwner, Visibility
 
-from . import repository
+from . import service
 
 
 
@@ -59,7 +59,7 @@ class Review:
 
     @strawberry.field
     async def comments(self, info: strawberry.Info, first: int = 50) -> list[ReviewComment]:
-        rows = await repository.comments(info.context.driver, str(self.id), max(1, min(first, 100)))
+        rows = await service.comments(info.context.driver, str(self.id), first)
         return [ReviewComment.from_row(r) for r in rows]
 
 

@@ -1,7 +1,9 @@
 """Live activity: domain events fanned out to WebSocket subscribers through Redis pub/sub.
 
-Each API process keeps one Redis subscription (LiveHub) and hands every message, decoded
-once, to the queues of its local subscribers; any number of processes can serve them.
+The bus (app.events) announces every event on its actor's channel. Each API process keeps
+one Redis subscription (LiveHub), to the channels of the actors its subscribers may see,
+and hands each event a feed shows, decoded once, to the queues of its local subscribers;
+any number of processes can serve them.
 Who may see what is worked out when a subscription starts and every REFRESH_SECONDS, so
 a delivery costs a dictionary lookup, not a query.
 """
@@ -20,24 +22,24 @@ from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app.cypher_run import read
+from app.events import CHANNEL
 
-CHANNEL = "reelgraph:live:"  # + the acting profile's uid
 LIVE_KINDS = {"media.watched": "WATCHED", "media.rated": "RATED", "episode.progress": "EPISODES",
               "media.reviewed": "REVIEWED", "list.item_added": "LISTED"}
 REFRESH_SECONDS = 30.0
 QUEUE_SIZE = 256  # a subscriber that far behind loses the oldest events, not the process
 
 
-async def announce(redis: Redis, kind: str, event_id: str, at: str, data: dict[str, Any]) -> None:
-    """Called by app.events.publish for the kinds a feed shows."""
-    live = LIVE_KINDS.get(kind)
-    profile = data.get("profile")
+def live_event(message: str) -> dict[str, Any] | None:
+    """A bus announcement as a live event; None for the kinds a feed does not show."""
+    bus = json.loads(message)
+    live = LIVE_KINDS.get(bus.get("kind", ""))
+    data = json.loads(bus.get("data") or "{}")
     media = data.get("show") if live == "EPISODES" else data.get("media")
-    if live is None or not isinstance(profile, str) or not isinstance(media, str):
-        return
-    message = {"id": event_id, "kind": live, "profile": profile, "media": media, "at": at,
-               "rating": data.get("rating"), "list": data.get("list"), "review": data.get("review")}
-    await redis.publish(CHANNEL + profile, json.dumps(message))
+    if live is None or not isinstance(media, str):
+        return None
+    return {"id": bus["id"], "kind": live, "profile": data["profile"], "media": media, "at": bus["at"],
+            "rating": data.get("rating"), "list": data.get("list"), "review": data.get("review")}
 
 
 class LiveHub:
@@ -68,7 +70,9 @@ class LiveHub:
                     queues = self.queues.get(channel[len(CHANNEL):])
                     if not queues:
                         continue
-                    event = json.loads(message["data"])
+                    event = live_event(message["data"])
+                    if event is None:
+                        continue
                     event["title"] = await self._media(event["media"])
                     for q in list(queues):
                         if q.full():

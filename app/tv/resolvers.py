@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 
 from app.catalog.types import Media, MediaType
-from app.graphql.convert import when
+from app.kit.temporal import when
 from app.lists.service import acting
 
 from . import repository, service

@@ -11,10 +11,10 @@ from redis.asyncio import Redis
 from app import events
 from app.accounts.auth import Principal
 from app.catalog.repository import list_genres
+from app.catalog.service import check_certification
 from app.errors import InvalidInput, NotFound
 from app.lists import repository as lists
 from app.lists.service import acting
-from graph_model.media import CERT_LEVELS
 
 from . import repository
 
@@ -33,8 +33,7 @@ def check_entry(title: str, media_type: str, year: int | None, genres: list[str]
         raise InvalidInput("Year must be between 1870 and 2100", field="year")
     if len(genres) > 10 or any(not 1 <= len(g.strip()) <= 50 for g in genres):
         raise InvalidInput("Up to 10 genres of 1-50 characters", field="genres")
-    if certification is not None and certification.upper() not in CERT_LEVELS:
-        raise InvalidInput(f"Certification must be one of {', '.join(CERT_LEVELS)}", field="certification")
+    certification = check_certification(certification)
     if runtime is not None and not 1 <= runtime <= 1000:
         raise InvalidInput("Runtime must be 1-1000 minutes", field="runtime")
     if media_type == "movie" and seasons:
@@ -45,7 +44,7 @@ def check_entry(title: str, media_type: str, year: int | None, genres: list[str]
                            field="seasons")
     return {"title": title, "type": media_type, "year": year,
             "genres": sorted({g.strip() for g in genres}), "runtime": runtime,
-            "certification": certification.upper() if certification else None,
+            "certification": certification,
             # what people type is not a rating board's word: kids never see hand-entered titles
             "cert_level": None, "seasons": seasons}
 

@@ -1,0 +1,17 @@
+"""A request's DataLoader for a show's seasons, with the acting profile's progress."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from neo4j import AsyncDriver
+from strawberry.dataloader import DataLoader
+
+from . import repository
+
+
+def seasons_loader(driver: AsyncDriver, profile: str | None) -> DataLoader[str, list[dict[str, Any]]]:
+    async def load(shows: list[str]) -> list[list[dict[str, Any]]]:
+        return list(await asyncio.gather(*(repository.seasons(driver, profile, s) for s in shows)))
+    return DataLoader(load)
