@@ -16,6 +16,7 @@ from redis.asyncio import Redis
 
 STREAM = "reelgraph:events"
 CHANNEL = "reelgraph:live:"  # + the acting profile's uid
+AUDIENCE = CHANNEL + "~audience"  # who may see whom changed (never a profile uid)
 MAX_LEN = 100_000  # approximate trim: the stream is a feed, not an archive
 
 KINDS = {"list.created", "list.updated", "list.deleted", "list.shared", "list.unshared",
@@ -36,3 +37,10 @@ async def publish(redis: Redis, kind: str, /, **data: Any) -> str:
     if isinstance(profile, str):  # live listeners now; stream readers within seconds
         await redis.publish(CHANNEL + profile, json.dumps({"id": event_id, **fields}))
     return event_id
+
+
+async def audience_changed(redis: Redis, *users: str) -> None:
+    """Announces at once that what these accounts may see of each other, or others of them,
+    has narrowed (a block, an unfollow, a privacy change, a deleted profile). Sent after
+    the write committed, so anything published later is judged by the new rule."""
+    await redis.publish(AUDIENCE, json.dumps({"users": sorted(set(users))}))

@@ -20,3 +20,32 @@ async def test_explain(driver: AsyncDriver, name: str) -> None:
 def test_unknown_name_is_an_error() -> None:
     with pytest.raises(KeyError):
         cypher.load("catalog/does_not_exist")
+
+
+CLAUSE = re.compile(r"\b(OPTIONAL MATCH|MATCH|WITH|WHERE|RETURN|CREATE|MERGE|SET|DELETE|DETACH|"
+                    r"UNWIND|CALL|ON CREATE|ON MATCH|REMOVE|ORDER BY|LIMIT|FOREACH|UNION)\b")
+
+
+def created_labels() -> dict[str, set[str]]:
+    """Labels that a CREATE or MERGE clause in cypher/ makes nodes of -> the files doing it."""
+    found: dict[str, set[str]] = {}
+    for name in cypher.all_names():
+        text = "\n".join(line.split("//")[0] for line in cypher.load(name).splitlines())
+        parts = CLAUSE.split(text)
+        for keyword, body in zip(parts[1::2], parts[2::2]):
+            if keyword not in ("CREATE", "MERGE") or re.match(r"\s*(INDEX|CONSTRAINT|FULLTEXT|VECTOR)", body):
+                continue
+            for label in re.findall(r"\(\s*\w*\s*:\s*(\w+)", body):
+                found.setdefault(label, set()).add(name)
+    return found
+
+
+async def test_every_label_created_in_cypher_has_a_uniqueness_constraint(driver: AsyncDriver) -> None:
+    rows, _, _ = await driver.execute_query(
+        "SHOW CONSTRAINTS YIELD type, entityType, labelsOrTypes "
+        "WHERE type = 'UNIQUENESS' AND entityType = 'NODE' RETURN labelsOrTypes[0] AS label")
+    constrained = {r["label"] for r in rows}
+    created = created_labels()
+    assert {"Activity", "Comment", "Media", "Profile"} <= set(created)  # the parser finds them
+    missing = {label: sorted(files) for label, files in created.items() if label not in constrained}
+    assert missing == {}

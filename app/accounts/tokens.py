@@ -50,7 +50,7 @@ class TokenIssuer:
         kid = jwt.get_unverified_header(token).get("kid")
         key = self.keys.get(kid) if isinstance(kid, str) else None
         if key is None:
-            raise jwt.InvalidKeyError("unknown key id")
+            raise jwt.InvalidTokenError("unknown key id")  # InvalidKeyError is not one
         data: dict[str, Any] = jwt.decode(
             token, key.public_key(), algorithms=["RS256"], audience=self.audience, issuer=self.issuer,
             options={"require": ["exp", "iat", "sub"]},

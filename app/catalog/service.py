@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from neo4j import AsyncDriver
 
 from app.errors import InvalidInput, NotFound
+from app.kit import cursor
 from graph_model.media import CERT_LEVELS
 
 from . import repository
@@ -20,18 +18,12 @@ MAX_GENRES = 20
 
 
 def encode_cursor(media: dict[str, Any]) -> str:
-    raw = json.dumps([media["title"], media["uid"]]).encode()
-    return base64.urlsafe_b64encode(raw).decode()
+    return cursor.encode(media["title"], media["uid"])
 
 
-def decode_cursor(cursor: str) -> tuple[str, str]:
-    try:
-        title, uid = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if isinstance(title, str) and isinstance(uid, str):
-            return title, uid
-    except (ValueError, binascii.Error, TypeError):
-        pass
-    raise InvalidInput("after is not a cursor this API returned", field="after")
+def decode_cursor(after: str) -> tuple[str, str]:
+    title, uid = cursor.decode(after, ("str", "str"))
+    return title, uid
 
 
 def check_certification(certification: str | None, field: str = "certification") -> str | None:

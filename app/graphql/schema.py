@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
     MaxTokensLimiter,
+    SchemaExtension,
 )
 from strawberry.tools import merge_types
 
@@ -46,6 +50,31 @@ def should_mask(error: GraphQLError) -> bool:
     return True
 
 
+# "Variable '$input' has invalid value at .visibility: ..." (and "of required type ...")
+VARIABLE = re.compile(r"Variable '\$(\w+)'(?: has invalid value at \.?([\w.\[\]]+):)?")
+
+
+def named_variable_error(error: GraphQLError) -> GraphQLError | None:
+    """graphql-core's answer to a variable of the wrong type, as an InvalidInput naming it."""
+    found = VARIABLE.match(error.message) if error.path is None else None
+    if found is None:
+        return None
+    field = ".".join(filter(None, found.groups()))
+    return GraphQLError(error.message, nodes=error.nodes, source=error.source, positions=error.positions,
+                        extensions={"code": "InvalidInput", "field": field})
+
+
+class NameVariableErrors(SchemaExtension):
+    """Runs before MaskErrors looks (listed after it): a variable's type error is the
+    caller's mistake, told with the variable, never "Unexpected error"."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [named_variable_error(e) or e for e in result.errors]
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     api = settings.api
     return strawberry.Schema(
@@ -58,5 +87,6 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: AddValidationRules([limits_rule(
                 api.max_query_cost, api.max_query_depth, api.max_page_size)]),
             lambda: MaskErrors(should_mask_error=should_mask),
+            NameVariableErrors,
         ],
     )

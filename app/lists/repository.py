@@ -35,8 +35,9 @@ def _with_owner(row: Any) -> dict[str, Any]:
     return {**row["list"], "owner": row["owner"], "mine": row["mine"], "role": row["role"]}
 
 
-async def shared_list(driver: AsyncDriver, share_hash: str, max_level: int | None) -> dict[str, Any] | None:
-    rows = await read(driver, "lists/shared_list", share_hash=share_hash, max_level=max_level)
+async def shared_list(driver: AsyncDriver, share_hash: str, viewer: str | None,
+                      max_level: int | None) -> dict[str, Any] | None:
+    rows = await read(driver, "lists/shared_list", share_hash=share_hash, viewer=viewer, max_level=max_level)
     return _with_owner(rows[0]) if rows else None
 
 

@@ -87,7 +87,9 @@ class ListQuery:
 
     @strawberry.field(description="A list opened through its read-only share link")
     async def shared_list(self, info: Info, token: str) -> MediaList | None:
-        row = await repository.shared_list(info.context.driver, digest(token[:200]), info.context.max_level)
+        p = info.context.caller.reader
+        row = await repository.shared_list(info.context.driver, digest(token[:200]), p.user if p else None,
+                                           info.context.max_level)
         return MediaList.from_row(row) if row else None
 
 

@@ -41,14 +41,14 @@ class ProfileMutation:
     @strawberry.mutation
     async def update_profile(self, info: Info, id: strawberry.ID, input: ProfileInput) -> Profile:
         p = await service.require_grown_up(info.context.driver, info.context.caller)
-        row = await service.update(info.context.driver, p.user, str(id)[:64], p.profile, **input.fields())
+        row = await service.update(info.context.driver, info.context.auth.redis, p.user, str(id)[:64], p.profile, **input.fields())
         return Profile.from_row(row)
 
     @strawberry.mutation
     async def delete_profile(self, info: Info, id: strawberry.ID) -> bool:
         ctx = info.context
         p = await service.require_grown_up(ctx.driver, ctx.caller)
-        await service.delete(ctx.driver, p.user, str(id)[:64], p.profile)
+        await service.delete(ctx.driver, ctx.auth.redis, p.user, str(id)[:64], p.profile)
         await accounts.revoke_profile(ctx.auth, p.user, str(id)[:64])
         return True
 

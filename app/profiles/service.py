@@ -8,7 +8,9 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from neo4j import AsyncDriver
+from redis.asyncio import Redis
 
+from app import events
 from app.accounts.auth import Caller, Principal
 from app.accounts.errors import Forbidden
 from app.accounts.validation import bounded, display_name
@@ -77,20 +79,24 @@ async def create(driver: AsyncDriver, user: str, name: str, is_kid: bool, is_gue
     return created
 
 
-async def update(driver: AsyncDriver, user: str, profile: str, acting: str | None,
+async def update(driver: AsyncDriver, redis: Redis, user: str, profile: str, acting: str | None,
                  **fields: Any) -> dict[str, Any]:
     # the caller is a grown-up profile (require_grown_up): kids cannot lift their own cap
-    updated = await repository.update_profile(driver, user, profile, clean(fields))
+    props = clean(fields)
+    updated = await repository.update_profile(driver, user, profile, props)
     if updated is None:
         raise NotFound("No such profile", field="id")
+    if "privacy" in props:
+        await events.audience_changed(redis, user)  # live subscriptions follow at once
     return updated
 
 
-async def delete(driver: AsyncDriver, user: str, profile: str, acting: str | None) -> None:
+async def delete(driver: AsyncDriver, redis: Redis, user: str, profile: str, acting: str | None) -> None:
     if profile == acting:
         raise InvalidInput("Switch to another profile before deleting this one", field="id")
     if not await repository.delete_profile(driver, user, profile):
         raise InvalidInput("No such profile, or it is the account's main profile", field="id")
+    await events.audience_changed(redis, user)
 
 
 async def must_own(driver: AsyncDriver, user: str, profile: str) -> dict[str, Any]:

@@ -53,6 +53,6 @@ async def comment(driver: AsyncDriver, user: str, profile: str, review: str, con
     return {**rows[0]["comment"], "author": rows[0]["author"], "mentioned": rows[0]["mentioned"]} if rows else None
 
 
-async def comments(driver: AsyncDriver, review: str, limit: int) -> list[dict[str, Any]]:
-    rows = await read(driver, "reviews/comments", review=review, limit=limit)
+async def comments(driver: AsyncDriver, review: str, viewer: str | None, limit: int) -> list[dict[str, Any]]:
+    rows = await read(driver, "reviews/comments", review=review, viewer=viewer, limit=limit)
     return [{**r["comment"], "author": r["author"], "mentioned": r["mentioned"]} for r in rows]

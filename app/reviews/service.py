@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import re
 from typing import Any
 
@@ -15,12 +12,12 @@ from app import events
 from app.accounts.auth import Principal
 from app.catalog.service import require_media
 from app.errors import InvalidInput, NotFound
+from app.kit import cursor
 from app.lists.service import VISIBILITY, acting
 
 from . import repository
 
 REACTIONS = ("like", "helpful", "funny")
-ISO_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})")
 MENTION = re.compile(r"(?<![\w@])@([\w.-]{1,50})")
 
 
@@ -85,23 +82,16 @@ async def comment(driver: AsyncDriver, redis: Redis, p: Principal, max_level: in
     return row
 
 
-async def comments(driver: AsyncDriver, review: str, first: int) -> list[dict[str, Any]]:
-    """A review's comments, oldest first; `first` is clamped to 1-100."""
-    return await repository.comments(driver, review, max(1, min(first, 100)))
+async def comments(driver: AsyncDriver, viewer: Principal | None, review: str,
+                   first: int) -> list[dict[str, Any]]:
+    """A review's comments, oldest first, none across a block; `first` is clamped to 1-100."""
+    return await repository.comments(driver, review, viewer.user if viewer else None, max(1, min(first, 100)))
 
 
 def encode_cursor(row: dict[str, Any]) -> str:
-    created = row["created_at"]
-    raw = [int(row.get("helpful_count") or 0), created.iso_format() if hasattr(created, "iso_format")
-           else str(created), row["uid"]]
-    return base64.urlsafe_b64encode(json.dumps(raw).encode()).decode()
+    return cursor.encode(int(row.get("helpful_count") or 0), cursor.instant(row["created_at"]), row["uid"])
 
 
-def decode_cursor(cursor: str) -> tuple[int, str, str]:
-    try:
-        helpful, at, uid = json.loads(base64.urlsafe_b64decode(cursor[:300].encode()))
-        if isinstance(helpful, int) and isinstance(uid, str) and ISO_INSTANT.fullmatch(str(at)):
-            return helpful, at, uid
-    except (ValueError, TypeError, binascii.Error):
-        pass
-    raise InvalidInput("after is not a cursor this API returned", field="after")
+def decode_cursor(after: str) -> tuple[int, str, str]:
+    helpful, at, uid = cursor.decode(after, ("int", "instant", "str"))
+    return helpful, at, uid

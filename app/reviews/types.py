@@ -59,7 +59,7 @@ class Review:
 
     @strawberry.field
     async def comments(self, info: strawberry.Info, first: int = 50) -> list[ReviewComment]:
-        rows = await service.comments(info.context.driver, str(self.id), first)
+        rows = await service.comments(info.context.driver, info.context.caller.reader, str(self.id), first)
         return [ReviewComment.from_row(r) for r in rows]
 
 

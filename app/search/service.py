@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from app.catalog.service import check_years
 from app.errors import InvalidInput, check_values
+from app.kit import cursor
 from search import SearchBackend
 from search.query import Filters, Hit, SearchRequest, SearchResult, Sort, words
 
@@ -64,17 +62,14 @@ def check_filters(f: FilterValues | None, max_level: int | None) -> Filters:
 
 
 def encode_cursor(position: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"o": position}).encode()).decode()
+    return cursor.encode(position)
 
 
-def decode_cursor(cursor: str) -> int:
-    try:
-        position = json.loads(base64.urlsafe_b64decode(cursor.encode()))["o"]
-        if isinstance(position, int) and 0 <= position <= MAX_WINDOW:
-            return position
-    except (ValueError, binascii.Error, TypeError, KeyError):
-        pass
-    raise InvalidInput("after is not a cursor this API returned", field="input.after")
+def decode_cursor(after: str) -> int:
+    (position,) = cursor.decode(after, ("int",), field="input.after")
+    if position > MAX_WINDOW:
+        raise InvalidInput("Invalid cursor: input.after is past the last page", field="input.after")
+    return int(position)
 
 
 def search_request(text: str, filters: FilterValues | None, sort: Sort, first: int,

@@ -4,8 +4,10 @@ The bus (app.events) announces every event on its actor's channel. Each API proc
 one Redis subscription (LiveHub), to the channels of the actors its subscribers may see,
 and hands each event a feed shows, decoded once, to the queues of its local subscribers;
 any number of processes can serve them.
-Who may see what is worked out when a subscription starts and every REFRESH_SECONDS, so
-a delivery costs a dictionary lookup, not a query.
+Who may see what is worked out when a subscription starts, every REFRESH_SECONDS, and at
+once when the bus announces that an audience narrowed (a block, an unfollow, a privacy
+change): the hub marks the subscriptions concerned, and each works its audience out again
+before its next delivery. A delivery otherwise costs a dictionary lookup, not a query.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app.cypher_run import read
-from app.events import CHANNEL
+from app.events import AUDIENCE, CHANNEL
 
 LIVE_KINDS = {"media.watched": "WATCHED", "media.rated": "RATED", "episode.progress": "EPISODES",
               "media.reviewed": "REVIEWED", "list.item_added": "LISTED"}
@@ -42,17 +44,30 @@ def live_event(message: str) -> dict[str, Any] | None:
             "rating": data.get("rating"), "list": data.get("list"), "review": data.get("review")}
 
 
+class Subscription:
+    """One subscriber's audience: the accounts it may see, and whether that may be stale."""
+
+    def __init__(self, viewer: str) -> None:
+        self.viewer, self.stale = viewer, False
+        self.allowed: dict[str, dict[str, Any]] | None = None  # None: being worked out
+
+    def concerns(self, users: set[str]) -> bool:
+        return self.allowed is None or self.viewer in users or \
+            any(a["user"] in users for a in self.allowed.values())
+
+
 class LiveHub:
     def __init__(self, redis: Redis, driver: AsyncDriver) -> None:
         self.redis, self.driver = redis, driver
         self.pubsub = redis.pubsub(ignore_subscribe_messages=True)
         self.queues: dict[str, set[asyncio.Queue[dict[str, Any]]]] = defaultdict(set)
+        self.subscriptions: set[Subscription] = set()
         self.media: dict[str, dict[str, Any] | None] = {}  # uid -> title and level, shared by all
         self.reader: asyncio.Task[None] | None = None
         self.lock = asyncio.Lock()
 
     async def start(self) -> None:
-        await self.pubsub.subscribe(CHANNEL + "-")  # a connection needs a channel before listen()
+        await self.pubsub.subscribe(AUDIENCE)
         self.reader = asyncio.create_task(self._read())
 
     async def close(self) -> None:
@@ -67,6 +82,11 @@ class LiveHub:
             try:
                 async for message in self.pubsub.listen():
                     channel = message["channel"]
+                    if channel == AUDIENCE:  # before any event published after it
+                        users = set(json.loads(message["data"])["users"])
+                        for sub in self.subscriptions:
+                            sub.stale = sub.stale or sub.concerns(users)
+                        continue
                     queues = self.queues.get(channel[len(CHANNEL):])
                     if not queues:
                         continue
@@ -83,8 +103,10 @@ class LiveHub:
             except Exception:  # a dropped connection: resubscribe and go on
                 await asyncio.sleep(0.5)
                 async with self.lock:
-                    channels = [CHANNEL + p for p in self.queues] or [CHANNEL + "-"]
-                    await self.pubsub.subscribe(*channels)
+                    # what changed while the connection was down is unknown: look again
+                    for sub in self.subscriptions:
+                        sub.stale = True
+                    await self.pubsub.subscribe(AUDIENCE, *(CHANNEL + p for p in self.queues))
 
     async def _media(self, uid: str) -> dict[str, Any] | None:
         if uid not in self.media:
@@ -125,18 +147,22 @@ async def events_for(hub: LiveHub, driver: AsyncDriver, viewer: str, max_level: 
                      only_user: str | None = None, kinds: set[str] | None = None) -> AsyncIterator[dict[str, Any]]:
     """The viewer's live events, as long as the subscription lasts."""
     queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(QUEUE_SIZE)
-    allowed = await audience(driver, viewer, only_user)
-    watched = set(allowed)
-    await hub.watch(watched, queue)
-    refreshed = time.monotonic()
+    sub = Subscription(viewer)
+    watched: set[str] = set()
+    hub.subscriptions.add(sub)  # before the audience query: a change during it marks it stale
     try:
+        allowed = sub.allowed = await audience(driver, viewer, only_user)
+        watched = set(allowed)
+        await hub.watch(watched, queue)
+        refreshed = time.monotonic()
         while True:
             try:
                 event = await asyncio.wait_for(queue.get(), timeout=REFRESH_SECONDS)
             except TimeoutError:
                 event = None
-            if time.monotonic() - refreshed >= REFRESH_SECONDS:
-                allowed = await audience(driver, viewer, only_user)
+            if sub.stale or time.monotonic() - refreshed >= REFRESH_SECONDS:
+                sub.stale = False
+                allowed = sub.allowed = await audience(driver, viewer, only_user)
                 await hub.unwatch(watched - set(allowed), queue)
                 await hub.watch(set(allowed) - watched, queue)
                 watched, refreshed = set(allowed), time.monotonic()
@@ -151,6 +177,7 @@ async def events_for(hub: LiveHub, driver: AsyncDriver, viewer: str, max_level: 
                 continue
             yield {**event, "actor": allowed[event["profile"]]}
     finally:
+        hub.subscriptions.discard(sub)
         await hub.unwatch(watched, queue)
 
 

@@ -203,7 +203,7 @@ class SocialMutation:
     async def unfollow_user(self, info: Info, user_id: strawberry.ID) -> bool:
         ctx = info.context
         p = await require_grown_up(ctx.driver, ctx.caller)
-        return await repository.unfollow(ctx.driver, p.user, service.check_user_id(str(user_id)))
+        return await service.unfollow(ctx.driver, ctx.auth.redis, p.user, str(user_id))
 
     @strawberry.mutation
     async def approve_follow_request(self, info: Info, user_id: strawberry.ID) -> bool:
@@ -221,7 +221,7 @@ class SocialMutation:
     async def block_user(self, info: Info, user_id: strawberry.ID) -> bool:
         ctx = info.context
         p = await require_grown_up(ctx.driver, ctx.caller)
-        return await service.block(ctx.driver, p.user, str(user_id))
+        return await service.block(ctx.driver, ctx.auth.redis, p.user, str(user_id))
 
     @strawberry.mutation
     async def unblock_user(self, info: Info, user_id: strawberry.ID) -> bool:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-import json
 from typing import Any
 
 from neo4j import AsyncDriver
+from redis.asyncio import Redis
 
+from app import events
 from app.errors import InvalidInput, NotFound
+from app.kit import cursor
 
 from . import repository
 
@@ -37,25 +38,30 @@ async def answer(driver: AsyncDriver, me: str, them: str, approve: bool) -> bool
     return True
 
 
-async def block(driver: AsyncDriver, me: str, them: str) -> bool:
+async def block(driver: AsyncDriver, redis: Redis, me: str, them: str) -> bool:
     if check_user_id(them) == me:
         raise InvalidInput("You cannot block yourself", field="userId")
     if not await repository.block(driver, me, them):
         raise NotFound("No such account", field="userId")
+    await events.audience_changed(redis, me, them)  # live subscriptions stop at once
     return True
+
+
+async def unfollow(driver: AsyncDriver, redis: Redis, me: str, them: str) -> bool:
+    """Stop following, or withdraw a request; False if neither was there."""
+    done = await repository.unfollow(driver, me, check_user_id(them))
+    if done:
+        await events.audience_changed(redis, me, them)
+    return done
 
 
 def encode_cursor(row: dict[str, Any]) -> str:
     entry = row["entry"]
-    raw = json.dumps([entry["last_at"].iso_format(), entry["uid"]])
-    return base64.urlsafe_b64encode(raw.encode()).decode()
+    return cursor.encode(cursor.instant(entry["last_at"]), entry["uid"])
 
 
-def decode_cursor(cursor: str | None) -> tuple[str | None, str | None]:
-    if cursor is None:
+def decode_cursor(after: str | None) -> tuple[str | None, str | None]:
+    if after is None:
         return None, None
-    try:
-        at, uid = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        return str(at), str(uid)
-    except (ValueError, TypeError):
-        raise InvalidInput("Not a cursor from this list", field="after") from None
+    at, uid = cursor.decode(after, ("instant", "str"))
+    return at, uid

@@ -21,5 +21,5 @@ async def test_catalog_page_lists_genre_titles_and_pages(api: httpx.AsyncClient)
 async def test_bad_cursor_is_explained_not_crashed(api: httpx.AsyncClient) -> None:
     response = await api.get("/", params={"after": "<script>"})
     assert response.status_code == 200
-    assert "after is not a cursor this API returned" in response.text
+    assert "Invalid cursor: after must be a cursor this API returned" in response.text
     assert "<script>" not in response.text

@@ -59,7 +59,7 @@ async def test_short_and_bad_input_name_the_field(api: httpx.AsyncClient, indexe
         ({"query": "x" * 201}, "input.query", "query must be at most 200 characters"),
         ({"query": "!! --"}, "input.query", "Enter at least one letter or digit"),
         ({"query": "star", "first": 500}, "input.first", "first must be between 1 and 100"),
-        ({"query": "star", "after": "not-a-cursor"}, "input.after", "after is not a cursor this API returned"),
+        ({"query": "star", "after": "not-a-cursor"}, "input.after", "Invalid cursor: input.after must be a cursor this API returned"),
         ({"query": "star", "filters": {"yearFrom": 1700}}, "input.filters.yearFrom", None),
         ({"query": "star", "filters": {"yearFrom": 2000, "yearTo": 1990}}, "input.filters.yearFrom", None),
         ({"query": "star", "filters": {"ratingMin": 11}}, "input.filters.ratingMin", None),

@@ -69,7 +69,7 @@ async def test_compare_with_a_friend(api: httpx.AsyncClient, smtp: Mailbox, driv
     s_user, _, _ = await account("Shy", "friends")
     hidden = await gql(api, COMPARE, token=token, u=s_user.uid)
     assert hidden["errors"][0]["extensions"]["field"] == "userId"
-    await social.block(driver, f_user.uid, me["id"])
+    await social.block(driver, redis, f_user.uid, me["id"])
     blocked = await gql(api, COMPARE, token=token, u=f_user.uid)
     assert "not visible" in blocked["errors"][0]["message"]
     for m in t.values():

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 from neo4j import AsyncDriver
+from redis.asyncio import Redis
 
 from app.activity import repository as ratings
 from app.social import service as social
@@ -23,7 +24,7 @@ async def befriend(driver: AsyncDriver, a: str, b: str) -> None:
             await social.answer(driver, y, x, approve=True)
 
 
-async def test_explorer(api: httpx.AsyncClient, smtp: Mailbox, driver: AsyncDriver,
+async def test_explorer(api: httpx.AsyncClient, smtp: Mailbox, driver: AsyncDriver, redis: Redis,
                         run_jobs: Callable[[], Awaitable[None]]) -> None:
     _, login = await signed_up(api, smtp, run_jobs)
     token = login["accessToken"]
@@ -33,7 +34,7 @@ async def test_explorer(api: httpx.AsyncClient, smtp: Mailbox, driver: AsyncDriv
     for one, two in ((me["id"], a[0].uid), (me["id"], b[0].uid), (a[0].uid, c[0].uid), (b[0].uid, c[0].uid),
                      (a[0].uid, d[0].uid), (c[0].uid, e[0].uid), (a[0].uid, x[0].uid)):
         await befriend(driver, one, two)
-    await social.block(driver, me["id"], x[0].uid)
+    await social.block(driver, redis, me["id"], x[0].uid)
     tag = uuid.uuid4().hex[:6]
     films = [await Media(type="movie", title=f"Ex {n} {tag}").save() for n in range(3)]
     for film, mine, cats in zip(films, (9, 2, 7), (10, 1, 8)):

@@ -54,7 +54,7 @@ async def test_the_privacy_matrix(driver: AsyncDriver, redis: Redis, titles: dic
         for viewer in (friend, blocked):  # mutual follows: friends
             await service.follow(driver, a_user.uid, viewer[0].uid)
             await service.answer(driver, viewer[0].uid, a_user.uid, approve=True)
-        assert await service.block(driver, a_user.uid, blocked[0].uid)
+        assert await service.block(driver, redis, a_user.uid, blocked[0].uid)
         await activity.rate(driver, redis, a_p, titles["Family"].uid, 8, None)
     assert await feed.record_events(driver, redis) >= 3
 

@@ -146,3 +146,58 @@ async def test_a_long_subscription_does_not_grow_memory(
         assert growth < 3000, f"{growth} objects more after 3,000 events"  # the leak: ~36,000
     finally:
         await ws.close()
+
+
+async def test_a_block_or_a_switch_to_private_stops_the_next_event(
+        api: httpx.AsyncClient, smtp: Mailbox, run_jobs: Callable[[], Awaitable[None]], ws_url: str,
+        redis: Any, driver: Any) -> None:
+    """Revocation is not left to the periodic refresh. No sleeps: a sentinel account's
+    events, published after the revoked one, mark where it would have arrived."""
+    from app import events
+
+    people = []
+    for _ in range(4):
+        _, login = await signed_up(api, smtp, run_jobs)
+        me = (await gql(api, "{ me { id activeProfile { id } } }", token=login["accessToken"]))["data"]["me"]
+        people.append((login["accessToken"], me["id"], me["activeProfile"]["id"]))
+    viewer, blocker, switcher, sentinel = people
+    for token, user, profile in (blocker, switcher, sentinel):
+        await gql(api, 'mutation($p: ID!) { updateProfile(id: $p, input: {privacy: PUBLIC}) { privacy } }',
+                  token=token, p=profile)
+        await gql(api, "mutation($u: ID!) { followUser(userId: $u) { status } }", token=viewer[0], u=user)
+    records, _, _ = await driver.execute_query("MATCH (m:Media) WHERE m.movielens_id IS NOT NULL "
+                                               "RETURN m.uid AS uid LIMIT 1")
+    media = records[0]["uid"]
+
+    async def rated(who: tuple[str, str, str], rating: int) -> None:
+        await events.publish(redis, "media.rated", profile=who[2], media=media, rating=rating)
+
+    async def next_rating() -> dict[str, Any]:
+        while True:  # probes (100+) that arrived late are skipped
+            got = dict((await next_payload(ws))["data"]["activity"])
+            if got["rating"] < 100:
+                return got
+
+    ws = await subscribe(ws_url, viewer[0], "subscription { activity { rating actor { userId } } }")
+    try:
+        for probe in range(100, 120):  # the first probe delivered: the subscription is registered
+            await rated(sentinel, probe)
+            try:
+                await next_payload(ws, timeout=0.5)
+                break
+            except TimeoutError:
+                continue
+        for who, rating in ((blocker, 2), (switcher, 3)):
+            await rated(who, rating)
+            assert (await next_rating())["rating"] == rating
+        assert (await gql(api, "mutation($u: ID!) { blockUser(userId: $u) }", token=blocker[0],
+                          u=viewer[1]))["data"]["blockUser"] is True
+        await gql(api, 'mutation($p: ID!) { updateProfile(id: $p, input: {privacy: PRIVATE}) { privacy } }',
+                  token=switcher[0], p=switcher[2])
+        await rated(blocker, 4)
+        await rated(switcher, 5)
+        await rated(sentinel, 6)
+        got = await next_rating()
+        assert (got["rating"], got["actor"]["userId"]) == (6, sentinel[1])
+    finally:
+        await ws.close()

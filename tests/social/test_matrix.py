@@ -38,7 +38,7 @@ async def matrix(driver: AsyncDriver, redis: Redis) -> dict[str, Any]:
         for v in ("friend", "blocked"):
             await service.follow(driver, a_user.uid, viewers[v][0].uid)
             await service.answer(driver, viewers[v][0].uid, a_user.uid, approve=True)
-        await service.block(driver, a_user.uid, viewers["blocked"][0].uid)
+        await service.block(driver, redis, a_user.uid, viewers["blocked"][0].uid)
         await activity.rate(driver, redis, a_p, films[privacy].uid, 9, None)
         for _, _, v_p in viewers.values():  # co-ratings, so comparisons have data
             await activity.rate(driver, redis, v_p, films[privacy].uid, 8, None)
