@@ -24,8 +24,18 @@ CERT_LEVELS = {
 }
 
 
+# A title no rating board has certified has no level, except what an imported catalog
+# files under Children: it counts as PG. (Animation does not: it holds adult films too.)
+KID_GENRE, KID_GENRE_LEVEL = "Children", CERT_LEVELS["PG"]
+
+
 def cert_level(certification: str | None) -> int | None:
     return CERT_LEVELS.get((certification or "").strip().upper())
+
+
+def genre_level(genres: list[str]) -> int | None:
+    """The level an uncertified imported title gets from its genres."""
+    return KID_GENRE_LEVEL if KID_GENRE in genres else None
 
 
 class Media(AsyncStructuredNode):

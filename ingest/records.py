@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from graph_model.media import genre_level
+
 if TYPE_CHECKING:
     from .rows import Collector
 
@@ -21,6 +23,11 @@ class MediaRecord:
     movielens_id: int | None = None
     tmdb_id: str | None = None
     imdb_id: str | None = None
+    # what a capped (kid) profile compares with while no certification is known
+    genre_level: int | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.genre_level = genre_level(self.genres)
 
 
 @dataclass

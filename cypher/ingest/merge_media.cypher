@@ -9,7 +9,9 @@ SET m.type = row.type,
     m.overview = coalesce(row.overview, m.overview),
     m.movielens_id = row.movielens_id,
     m.tmdb_id = row.tmdb_id,
-    m.imdb_id = row.imdb_id
+    m.imdb_id = row.imdb_id,
+    // a certified title keeps the level its certification gave it
+    m.cert_level = CASE WHEN m.certification IS NULL THEN row.genre_level ELSE m.cert_level END
 WITH m, row
 CALL (m, row) {
   OPTIONAL MATCH (m)-[old:IN_GENRE]->(g:Genre)

@@ -33,6 +33,7 @@ RETURN theirs {.uid, .name, .avatar_url} AS other,
     // liked: rated 7+, or watched and not rated lower; each title once per profile
     MATCH (p:Profile)-[r:RATED|WATCHED]->(m:Media)-[:IN_GENRE]->(g:Genre)
     WHERE p IN [mine, theirs] AND (r.rating IS NULL OR r.rating >= $liked)
+      AND ($max_level IS NULL OR m.cert_level <= $max_level)
       AND NOT (r:WATCHED AND EXISTS { (p)-[x:RATED]->(m) WHERE x.rating < $liked })
     WITH g, p, count(DISTINCT m) AS n
     WITH g, sum(CASE WHEN p = mine THEN n ELSE 0 END) AS a, sum(CASE WHEN p = theirs THEN n ELSE 0 END) AS b

@@ -5,9 +5,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from neo4j import AsyncDriver
 
 from graph_model import Genre, Media, Person
+from search import indexer
 
 from ..mailbox import Mailbox
 from .helpers import LOGIN, PASSWORD, gql, signed_up
@@ -160,3 +162,30 @@ async def test_profile_fields_are_validated(api: httpx.AsyncClient, smtp: Mailbo
     assert [p["name"] for p in profiles["data"]["myProfiles"]] == ["Test Person", "Guest"]
     main = await gql(api, "mutation($id: ID!) { deleteProfile(id: $id) }", token=t, id=pid)
     assert main["errors"][0]["extensions"]["field"] == "id"
+
+
+async def test_a_kid_sees_uncertified_childrens_titles_and_no_other(
+    api: httpx.AsyncClient, smtp: Mailbox, run_jobs: Callable[[], Awaitable[None]], driver: AsyncDriver,
+    movielens_catalog: object, app: FastAPI,
+) -> None:
+    """MovieLens certifies nothing: its Children titles count as PG, the rest stay hidden."""
+    await indexer.repair(driver, app.state.search, app.state.redis)
+    rows, _, _ = await driver.execute_query(
+        "MATCH (m:Media) WHERE m.movielens_id IN [1, 6] RETURN m.movielens_id AS ml, m.uid AS uid, m.title AS title")
+    by_id = {r["ml"]: r for r in rows}
+    toy_story, heat = by_id[1], by_id[6]  # Adventure|Animation|Children|..., Action|Crime|Thriller
+    _, tokens = await signed_up(api, smtp, run_jobs)
+    parent = tokens["accessToken"]
+    kid = (await gql(api, 'mutation { createProfile(name: "Kim", isKid: true) { id } }',
+                     token=parent))["data"]["createProfile"]["id"]
+    kid_token = (await gql(api, "mutation($p: ID!) { switchProfile(profileId: $p) { accessToken } }",
+                           token=parent, p=kid))["data"]["switchProfile"]["accessToken"]
+    query = """query($a: ID!, $b: ID!) { a: media(id: $a) { title } b: media(id: $b) { title }
+      toy: searchMedia(input: {query: "toy story"}) { edges { node { title } } }
+      heat: searchMedia(input: {query: "heat"}) { edges { node { title } } } }"""
+    seen = (await gql(api, query, token=kid_token, a=toy_story["uid"], b=heat["uid"]))["data"]
+    assert seen["a"] == {"title": toy_story["title"]} and seen["b"] is None
+    assert toy_story["title"] in [e["node"]["title"] for e in seen["toy"]["edges"]]
+    assert heat["title"] not in [e["node"]["title"] for e in seen["heat"]["edges"]]
+    grown = (await gql(api, query, token=parent, a=toy_story["uid"], b=heat["uid"]))["data"]
+    assert grown["b"] == {"title": heat["title"]}
