@@ -90,13 +90,13 @@ async def cmd_import_csv(args: argparse.Namespace) -> int:
 @asynccontextmanager
 async def _search_tools() -> AsyncIterator[tuple[Any, Any]]:
     """The search backend and the Redis client its indexer keeps the stream position in."""
-    from redis.asyncio import Redis
+    from app.kit.redis import open_redis
 
     from app.search.backend import open_search
 
     settings = get_settings()
     backend = open_search(settings)
-    redis = Redis.from_url(settings.redis.url, decode_responses=True)
+    redis = open_redis(settings.redis)
     try:
         yield backend, redis
     finally:

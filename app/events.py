@@ -13,6 +13,9 @@ from datetime import datetime, timezone
 from typing import Any
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from app.logging import log
 
 STREAM = "reelgraph:events"
 CHANNEL = "reelgraph:live:"  # + the acting profile's uid
@@ -32,10 +35,15 @@ async def publish(redis: Redis, kind: str, /, **data: Any) -> str:
         raise ValueError(f"unknown event kind {kind}")
     at = datetime.now(timezone.utc).isoformat()
     fields = {"kind": kind, "at": at, "data": json.dumps(data, default=str)}
-    event_id = str(await redis.xadd(STREAM, fields, maxlen=MAX_LEN, approximate=True))  # type: ignore[arg-type]
-    profile = data.get("profile")
-    if isinstance(profile, str):  # live listeners now; stream readers within seconds
-        await redis.publish(CHANNEL + profile, json.dumps({"id": event_id, **fields}))
+    try:
+        event_id = str(await redis.xadd(STREAM, fields, maxlen=MAX_LEN, approximate=True))  # type: ignore[arg-type]
+        profile = data.get("profile")
+        if isinstance(profile, str):  # live listeners now; stream readers within seconds
+            await redis.publish(CHANNEL + profile, json.dumps({"id": event_id, **fields}))
+    except (RedisError, OSError) as e:
+        # the write it describes stands; the feed misses it, search repairs catch it up
+        log.warning("events.lost", kind=kind, error=repr(e))
+        return ""
     return event_id
 
 
@@ -43,4 +51,7 @@ async def audience_changed(redis: Redis, *users: str) -> None:
     """Announces at once that what these accounts may see of each other, or others of them,
     has narrowed (a block, an unfollow, a privacy change, a deleted profile). Sent after
     the write committed, so anything published later is judged by the new rule."""
-    await redis.publish(AUDIENCE, json.dumps({"users": sorted(set(users))}))
+    try:
+        await redis.publish(AUDIENCE, json.dumps({"users": sorted(set(users))}))
+    except (RedisError, OSError) as e:  # hubs lost their connection too: they look again on reconnect
+        log.warning("events.audience_lost", error=repr(e))

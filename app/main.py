@@ -8,15 +8,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 import structlog
-from arq import create_pool
-from arq.connections import RedisSettings
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from redis.asyncio import Redis
 from strawberry.fastapi import GraphQLRouter
 
 from app.accounts.runtime import AuthRuntime
+from app.kit.redis import open_jobs, open_redis
 from app.graphql.context import get_context
 from app.graphql.schema import build_schema
 from app.social.live import LiveHub
@@ -43,12 +41,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         n = settings.neo4j
         app.state.settings = settings
         app.state.driver = await connect(n.uri, n.user, n.password, n.max_pool_size)
-        app.state.redis = Redis.from_url(settings.redis.url, decode_responses=True)
-        app.state.jobs = await create_pool(RedisSettings.from_dsn(settings.redis.url))
+        app.state.redis = open_redis(settings.redis)
+        app.state.listener = open_redis(settings.redis, listener=True)  # the live hub's pub/sub
+        app.state.jobs = await open_jobs(settings.redis)
         app.state.auth = AuthRuntime(app.state.driver, app.state.redis, app.state.jobs, settings)
         app.state.storage = build_storage(settings)
         app.state.search = open_search(settings)
-        app.state.live = LiveHub(app.state.redis, app.state.driver)
+        app.state.live = LiveHub(app.state.listener, app.state.driver)
         await app.state.live.start()
         log.info("app.started", neo4j=n.uri, env=settings.env)
         # what start-up built lives as long as the process: keep it out of every full GC
@@ -57,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             await app.state.live.close()
+            await app.state.listener.aclose()
             await app.state.auth.drain()
             await app.state.search.close()
             await app.state.jobs.aclose()

@@ -26,6 +26,9 @@ class Neo4jSettings(BaseSettings):
 class RedisSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="REDIS_", env_file=".env", extra="ignore")
     url: str = "redis://127.0.0.1:6379/0"
+    # seconds: a Redis that stops answering fails a command fast instead of hanging it
+    socket_timeout: float = 1.0
+    connect_timeout: float = 1.0
 
 
 class ApiSettings(BaseSettings):

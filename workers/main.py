@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from arq import create_pool, cron
-from arq.connections import RedisSettings
-from redis.asyncio import Redis
+from arq import cron
 
 from app.accounts.runtime import AuthRuntime
+from app.kit.redis import arq_settings, open_jobs, open_redis
 from app.logging import configure_logging, log
 from app.search.backend import open_search
 from app.settings import Settings, get_settings
@@ -26,8 +25,8 @@ from .jobs.social import SOCIAL_JOBS, record_feed
 async def open_context(ctx: dict[str, Any], settings: Settings) -> None:
     n = settings.neo4j
     ctx["driver"] = await connect(n.uri, n.user, n.password, n.max_pool_size)
-    ctx["redis_client"] = Redis.from_url(settings.redis.url, decode_responses=True)
-    ctx["job_pool"] = await create_pool(RedisSettings.from_dsn(settings.redis.url))
+    ctx["redis_client"] = open_redis(settings.redis)
+    ctx["job_pool"] = await open_jobs(settings.redis)
     ctx["auth"] = AuthRuntime(ctx["driver"], ctx["redis_client"], ctx["job_pool"], settings)
     ctx["search"] = open_search(settings)
 
@@ -55,6 +54,6 @@ class WorkerSettings:
                  cron(record_feed, second=set(range(0, 60, 2)), run_at_startup=True, timeout=600)]
     on_startup = startup
     on_shutdown = close_context
-    redis_settings = RedisSettings.from_dsn(get_settings().redis.url)
+    redis_settings = arq_settings(get_settings().redis)
     max_jobs = 2  # two cores
     job_timeout = 3600

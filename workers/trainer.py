@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from arq import cron
-from arq.connections import RedisSettings
 
+from app.kit.redis import arq_settings
 from app.logging import configure_logging, log
 from app.recommendations.service import TRAIN_QUEUE
 from app.settings import get_settings
@@ -39,6 +39,6 @@ class TrainerSettings:
                       unique=True, timeout=3600)]
     on_startup = startup
     on_shutdown = shutdown
-    redis_settings = RedisSettings.from_dsn(get_settings().redis.url)
+    redis_settings = arq_settings(get_settings().redis)
     max_jobs = 1  # a training run takes the cores it finds
     job_timeout = 3600

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import jwt
+from redis.exceptions import RedisError
 from fastapi import Request, Response
 
 from . import repository, service
@@ -111,7 +112,11 @@ async def _from_access(rt: AuthRuntime, token: str, via: str) -> Caller:
         return Caller(None, "Access token expired; refresh it")
     except jwt.InvalidTokenError:
         return Caller(None, "Access token is not valid")
-    if claims.session and await service.is_revoked(rt, claims.session):
+    try:
+        revoked = bool(claims.session) and await service.is_revoked(rt, claims.session or "")
+    except (RedisError, OSError):  # cannot tell: refuse, as for a revoked session
+        return Caller(None, "Sessions cannot be checked right now; try again shortly")
+    if revoked:
         return Caller(None, "This session was signed out")
     return Caller(Principal(claims.user, claims.session, claims.profile, claims.scopes, via))
 

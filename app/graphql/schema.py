@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import strawberry
 from graphql import GraphQLError
+from neo4j.exceptions import ServiceUnavailable as Neo4jUnavailable
+from redis.exceptions import RedisError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -64,15 +66,31 @@ def named_variable_error(error: GraphQLError) -> GraphQLError | None:
                         extensions={"code": "InvalidInput", "field": field})
 
 
-class NameVariableErrors(SchemaExtension):
+def outage_error(error: GraphQLError) -> GraphQLError | None:
+    """A service that does not answer (Redis, Neo4j): said plainly, fast, without internals."""
+    original = error.original_error
+    if isinstance(original, RedisError):
+        name = "Redis"
+    elif isinstance(original, Neo4jUnavailable):
+        name = "Neo4j"
+    else:
+        return None
+    log.warning("graphql.service_unavailable", service=name, path=error.path, error=repr(original))
+    return GraphQLError(f"{name} is not answering; try again shortly", nodes=error.nodes, source=error.source,
+                        positions=error.positions, path=error.path,
+                        extensions={"code": "ServiceUnavailable", "service": name})
+
+
+class ExplainErrors(SchemaExtension):
     """Runs before MaskErrors looks (listed after it): a variable's type error is the
-    caller's mistake, told with the variable, never "Unexpected error"."""
+    caller's mistake, told with the variable; an outage is told as one. Neither is an
+    "Unexpected error"."""
 
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
         if result is not None and result.errors:
-            result.errors = [named_variable_error(e) or e for e in result.errors]
+            result.errors = [named_variable_error(e) or outage_error(e) or e for e in result.errors]
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -87,6 +105,6 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: AddValidationRules([limits_rule(
                 api.max_query_cost, api.max_query_depth, api.max_page_size)]),
             lambda: MaskErrors(should_mask_error=should_mask),
-            NameVariableErrors,
+            ExplainErrors,
         ],
     )

@@ -123,7 +123,7 @@ class SocialQuery:
             ranked = await trending.friends_top(ctx.driver, ctx.caller.require().user, timeframe.value,
                                                 limit, ctx.max_level)
         else:
-            ranked = await trending.top(ctx.auth.redis, timeframe.value, limit, genre)
+            ranked = await trending.top_or_graph(ctx.auth.redis, ctx.driver, timeframe.value, limit, genre)
         found = await ctx.catalog.media.load_many([m for m, _ in ranked])  # capped: kids see theirs
         return [Media.from_row(m) for m in found if m is not None][:limit]
 

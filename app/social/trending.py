@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from neo4j import AsyncDriver
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from app.cypher_run import read
+from app.logging import log
 
 WEIGHTS = {"WATCHED": 1.0, "EPISODES": 1.0, "RATED": 2.0, "REVIEWED": 3.0, "LISTED": 0.5}
 PREFIX = "reelgraph:trending:"
@@ -71,6 +73,24 @@ async def top(redis: Redis, period_name: str, limit: int, genre: str | None = No
         await redis.expire(cache, CACHE_SECONDS)
     rows = await redis.zrevrange(cache, 0, limit * 4 - 1, withscores=True)
     return [(str(m), round(float(s), 4)) for m, s in rows]
+
+
+async def top_or_graph(redis: Redis, driver: AsyncDriver, period_name: str, limit: int,
+                       genre: str | None = None) -> list[tuple[str, float]]:
+    """The Redis ranking, or, while Redis does not answer, the same sum over the graph's events."""
+    try:
+        return await top(redis, period_name, limit, genre)
+    except (RedisError, OSError) as e:
+        log.warning("trending.from_graph", error=repr(e))
+    period, now = PERIODS[period_name], time.time()
+    scores: dict[str, float] = {}
+    for r in await read(driver, "social/recent_events", since=now - period.seconds):
+        if genre is not None and genre.lower() not in {g.lower() for g in r["genres"]}:
+            continue
+        age_buckets = int(now // period.bucket) - int(r["at"] // period.bucket)
+        scores[r["media"]] = scores.get(r["media"], 0.0) + WEIGHTS.get(r["kind"], 0.0) * period.weight(age_buckets)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit * 4]
+    return [(m, round(s, 4)) for m, s in ranked]
 
 
 async def rebuild_if_empty(driver: AsyncDriver, redis: Redis) -> int:

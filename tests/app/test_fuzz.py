@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from app.accounts.service import SESSION_SCOPES
@@ -62,8 +62,17 @@ async def signed_in(app: FastAPI) -> str:
     return str(app.state.auth.issuer.issue(AccessClaims(user.uid, None, profile.uid, SESSION_SCOPES)))
 
 
+def jwt_of(header: dict[str, Any]) -> str:
+    return f"{b64(json.dumps(header).encode())}.{b64(json.dumps({'sub': 'x'}).encode())}.abc"
+
+
+NO_KID, UNKNOWN_KID = jwt_of({"alg": "RS256"}), jwt_of({"alg": "RS256", "kid": "nope"})
+
+
 @FUZZ
 @given(token=tokens)
+@example(token=NO_KID)
+@example(token=UNKNOWN_KID)  # the probe's case: HTTP 500 on every request
 async def test_any_token_is_refused_like_an_invalid_one(api: httpx.AsyncClient, movielens_catalog: object,
                                                         token: str) -> None:
     if not token.isprintable() or not token.isascii():
@@ -74,6 +83,7 @@ async def test_any_token_is_refused_like_an_invalid_one(api: httpx.AsyncClient, 
 
 @FUZZ
 @given(after=cursors)
+@example(after=b64(json.dumps(["not a time", "x"]).encode()))  # reached datetime() in Cypher
 async def test_a_forged_cursor_names_its_argument(api: httpx.AsyncClient, signed_in: str, after: str) -> None:
     auth = {"authorization": f"Bearer {signed_in}"}
     for query, field in (
@@ -88,6 +98,9 @@ async def test_a_forged_cursor_names_its_argument(api: httpx.AsyncClient, signed
 
 @FUZZ
 @given(rating=json_values, visibility=json_values)
+@example(rating=5.5, visibility="SECRET")  # the probe's cases: "Unexpected error."
+@example(rating="7", visibility=7)
+@example(rating=2147483648, visibility=None)
 async def test_a_variable_of_the_wrong_type_names_itself(api: httpx.AsyncClient, signed_in: str,
                                                          rating: Any, visibility: Any) -> None:
     auth = {"authorization": f"Bearer {signed_in}"}

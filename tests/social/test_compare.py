@@ -75,3 +75,24 @@ async def test_compare_with_a_friend(api: httpx.AsyncClient, smtp: Mailbox, driv
     for m in t.values():
         await m.delete()
     await genre.delete()
+
+
+async def test_a_kids_genre_taste_counts_only_titles_under_its_cap(driver: AsyncDriver, redis: Redis) -> None:
+    from app.social import repository
+
+    tag = uuid.uuid4().hex[:6]
+    mild, grim = await Genre(name=f"Mild {tag}").save(), await Genre(name=f"Grim {tag}").save()
+    pg = await Media(type="movie", title=f"Mild film {tag}", certification="PG").save()
+    r = await Media(type="movie", title=f"Grim film {tag}", certification="R").save()
+    await pg.genres.connect(mild)
+    await r.genres.connect(grim)
+    viewer, _, v_p = await account("Kidcompare", "public")
+    them, _, t_p = await account("Grownup", "public")
+    for p in (v_p, t_p):
+        for m in (pg, r):
+            await activity.rate(driver, redis, p, m.uid, 9, None)
+    genres = lambda row: {g["genre"] for g in row["genres"]}  # noqa: E731
+    grown = await repository.compare(driver, viewer.uid, v_p.profile or "", them.uid, None)
+    assert grown is not None and {mild.name, grim.name} <= genres(grown)
+    capped = await repository.compare(driver, viewer.uid, v_p.profile or "", them.uid, 10)
+    assert capped is not None and mild.name in genres(capped) and grim.name not in genres(capped)
