@@ -15,13 +15,14 @@ from typing import Any, Literal
 from app.errors import InvalidInput
 
 Kind = Literal["str", "int", "instant"]
-MAX_CURSOR = 600  # characters of base64
 MAX_TEXT = 300
-INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})")
+MAX_CURSOR = 4 * 4 * MAX_TEXT  # base64 of UTF-8 JSON: room for three texts of MAX_TEXT characters
+# Neo4j's offsets run from -18:00 to +18:00
+INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-](0\d|1[0-7]):[0-5]\d|[+-]18:00)")
 
 
 def encode(*values: str | int) -> str:
-    return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode()
+    return base64.urlsafe_b64encode(json.dumps(list(values), ensure_ascii=False).encode()).decode()
 
 
 def instant(value: Any) -> str:

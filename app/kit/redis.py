@@ -29,4 +29,5 @@ async def open_jobs(s: RedisSettings) -> ArqRedis:
     """The job queue's pool; its commands get the same socket timeout as open_redis's."""
     pool = await create_pool(arq_settings(s))
     pool.connection_pool.connection_kwargs["socket_timeout"] = s.socket_timeout
+    await pool.connection_pool.disconnect()  # the connection create_pool pinged with had none
     return pool

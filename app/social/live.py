@@ -29,6 +29,7 @@ from app.events import AUDIENCE, CHANNEL
 LIVE_KINDS = {"media.watched": "WATCHED", "media.rated": "RATED", "episode.progress": "EPISODES",
               "media.reviewed": "REVIEWED", "list.item_added": "LISTED"}
 REFRESH_SECONDS = 30.0
+PING_SECONDS, SILENCE = 5.0, 12.0  # a quiet subscription is pinged; one silent this long is dropped
 QUEUE_SIZE = 256  # a subscriber that far behind loses the oldest events, not the process
 
 
@@ -77,10 +78,25 @@ class LiveHub:
                 await self.reader
         await self.pubsub.aclose()  # type: ignore[no-untyped-call]
 
+    async def _messages(self) -> AsyncIterator[dict[str, Any]]:
+        """The subscription's messages. A quiet connection is pinged; one that answers
+        nothing for SILENCE seconds (a partition, a half-open socket) counts as dropped."""
+        heard = time.monotonic()
+        while True:
+            message = await self.pubsub.get_message(ignore_subscribe_messages=True, timeout=PING_SECONDS)
+            if message is not None:
+                heard = time.monotonic()
+                if message.get("type") in ("message", "pmessage"):
+                    yield message
+                continue
+            if time.monotonic() - heard > SILENCE:
+                raise ConnectionError("the live subscription's connection answers nothing")
+            await self.pubsub.ping()
+
     async def _read(self) -> None:
         while True:
             try:
-                async for message in self.pubsub.listen():
+                async for message in self._messages():
                     channel = message["channel"]
                     if channel == AUDIENCE:  # before any event published after it
                         users = set(json.loads(message["data"])["users"])
@@ -100,13 +116,23 @@ class LiveHub:
                         q.put_nowait(event)
             except asyncio.CancelledError:
                 raise
-            except Exception:  # a dropped connection: resubscribe and go on
-                await asyncio.sleep(0.5)
+            except Exception:  # a dropped connection: resubscribe (until Redis answers) and go on
+                await self._resubscribe()
+
+    async def _resubscribe(self) -> None:
+        delay = 0.5
+        while True:
+            await asyncio.sleep(delay)
+            try:
                 async with self.lock:
                     # what changed while the connection was down is unknown: look again
                     for sub in self.subscriptions:
                         sub.stale = True
+                    await self.pubsub.aclose()  # type: ignore[no-untyped-call]  # drops the dead connection
                     await self.pubsub.subscribe(AUDIENCE, *(CHANNEL + p for p in self.queues))
+                return
+            except Exception:  # noqa: BLE001 - Redis still away: wait longer, up to 10 s
+                delay = min(delay * 2, 10.0)
 
     async def _media(self, uid: str) -> dict[str, Any] | None:
         if uid not in self.media:

@@ -9,10 +9,15 @@ WHERE NOT EXISTS { (me)-[:BLOCKS]-(u) }
 WITH me, u, p, a, EXISTS { (u)-[:FOLLOWS]->(me) } AS friend
 MATCH (m:Media {uid: a.media[0]})
 WHERE $max_level IS NULL OR m.cert_level <= $max_level
-OPTIONAL MATCH (l:List {uid: a.list})
+OPTIONAL MATCH (lo:User)-[:HAS_PROFILE]->(lp:Profile)-[:OWNS]->(l:List {uid: a.list})
 OPTIONAL MATCH (r:Review {uid: a.review})
-WITH u, p, a, m, l, r, friend
-WHERE (a.list IS NULL OR l.visibility = 'public' OR (l.visibility = 'friends' AND friend))
+WITH me, u, p, a, m, l, r, friend, lo, lp
+// a list the actor edits for someone else: that owner's rules too (lists/visible_list)
+WHERE (a.list IS NULL OR lo = u
+       OR (lo IS NOT NULL AND NOT EXISTS { (me)-[:BLOCKS]-(lo) } AND coalesce(lp.privacy, 'friends') <> 'private'
+           AND (l.visibility = 'public' OR (l.visibility = 'friends' AND EXISTS { (me)-[:FOLLOWS]->(lo) }
+                                            AND EXISTS { (lo)-[:FOLLOWS]->(me) }))))
+  AND (a.list IS NULL OR l.visibility = 'public' OR (l.visibility = 'friends' AND friend))
   AND (a.review IS NULL OR r.visibility = 'public' OR (r.visibility = 'friends' AND friend))
 RETURN a {.uid, .kind, .count, .rating, .first_at, .last_at} AS entry, u.uid AS user,
        p {.uid, .name, .avatar_url} AS actor, m.uid AS media, l {.uid, .name} AS list,

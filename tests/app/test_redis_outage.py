@@ -9,11 +9,13 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from neo4j import AsyncDriver
+from neomodel import adb
 from redis import Redis as SyncRedis
 
 from app.main import create_app
@@ -47,9 +49,17 @@ def own_redis(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     server.wait(10)
 
 
+@pytest.fixture
+async def second_app_driver(driver: AsyncDriver) -> AsyncIterator[None]:
+    """A second app sets neomodel's process-wide connection to its own driver and closes it
+    on shutdown: give neomodel the session's driver back afterwards."""
+    yield
+    await adb.set_connection(driver=driver)
+
+
 async def test_a_paused_redis_degrades_then_recovers(settings: Settings, movielens_catalog: object,
                                                      own_redis: tuple[str, subprocess.Popen[bytes]],
-                                                     tmp_path: Path) -> None:
+                                                     tmp_path: Path, second_app_driver: None) -> None:
     url, server = own_redis
     app = create_app(settings.model_copy(update={"redis": RedisSettings(url=url), "state_dir": str(tmp_path)}))
     async with app.router.lifespan_context(app):
