@@ -113,7 +113,7 @@ async def _from_access(rt: AuthRuntime, token: str, via: str) -> Caller:
     except jwt.InvalidTokenError:
         return Caller(None, "Access token is not valid")
     try:
-        revoked = bool(claims.session) and await service.is_revoked(rt, claims.session or "")
+        revoked = bool(claims.session and await service.is_revoked(rt, claims.session))
     except (RedisError, OSError):  # cannot tell: refuse, as for a revoked session
         return Caller(None, "Sessions cannot be checked right now; try again shortly")
     if revoked:

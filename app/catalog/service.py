@@ -26,12 +26,12 @@ def decode_cursor(after: str) -> tuple[str, str]:
     return title, uid
 
 
-def check_certification(certification: str | None, field: str = "certification") -> str | None:
+def check_certification(certification: str | None) -> str | None:
     """A rating board's word (G, PG-13, TV-MA...), upper-cased; None stays None."""
     if certification is None:
         return None
     if certification.upper() not in CERT_LEVELS:
-        raise InvalidInput(f"Certification must be one of {', '.join(CERT_LEVELS)}", field=field)
+        raise InvalidInput(f"Certification must be one of {', '.join(CERT_LEVELS)}", field="certification")
     return certification.upper()
 
 

@@ -11,8 +11,8 @@ from app.settings import RedisSettings
 
 
 def open_redis(s: RedisSettings, listener: bool = False) -> Redis:
-    """A listener (pub/sub) waits for messages as long as it takes: no socket timeout, but
-    health checks find a dead connection."""
+    """A listener (pub/sub) waits for messages as long as it takes, so it has no socket
+    timeout; its reader pings a quiet connection instead (app.social.live)."""
     client: Redis = Redis.from_url(
         s.url, decode_responses=True, socket_timeout=None if listener else s.socket_timeout,
         socket_connect_timeout=s.connect_timeout, health_check_interval=15)

@@ -83,9 +83,10 @@ async def top_or_graph(redis: Redis, driver: AsyncDriver, period_name: str, limi
     except (RedisError, OSError) as e:
         log.warning("trending.from_graph", error=repr(e))
     period, now = PERIODS[period_name], time.time()
+    wanted = genre.lower() if genre else None
     scores: dict[str, float] = {}
     for r in await read(driver, "social/recent_events", since=now - period.seconds):
-        if genre is not None and genre.lower() not in {g.lower() for g in r["genres"]}:
+        if wanted is not None and wanted not in (g.lower() for g in r["genres"]):
             continue
         age_buckets = int(now // period.bucket) - int(r["at"] // period.bucket)
         scores[r["media"]] = scores.get(r["media"], 0.0) + WEIGHTS.get(r["kind"], 0.0) * period.weight(age_buckets)
