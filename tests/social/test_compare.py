@@ -95,4 +95,6 @@ async def test_a_kids_genre_taste_counts_only_titles_under_its_cap(driver: Async
     grown = await repository.compare(driver, viewer.uid, v_p.profile or "", them.uid, None)
     assert grown is not None and {mild.name, grim.name} <= genres(grown)
     capped = await repository.compare(driver, viewer.uid, v_p.profile or "", them.uid, 10)
+    for node in (pg, r, mild, grim):  # nothing of this test left in the catalog
+        await node.delete()
     assert capped is not None and mild.name in genres(capped) and grim.name not in genres(capped)

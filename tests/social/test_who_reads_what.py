@@ -6,6 +6,7 @@ profile public, friends-only and private."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -47,7 +48,8 @@ async def follow(driver: AsyncDriver, me: str, them: str) -> None:
 
 
 @pytest.fixture(scope="module")
-async def world(app: FastAPI, api: httpx.AsyncClient, driver: AsyncDriver, redis: Redis) -> dict[str, Any]:
+async def world(app: FastAPI, api: httpx.AsyncClient, driver: AsyncDriver, redis: Redis
+                ) -> AsyncIterator[dict[str, Any]]:
     def token(user: Any, profile: Any) -> str:
         return app.state.auth.issuer.issue(AccessClaims(user.uid, None, profile.uid, SESSION_SCOPES))
 
@@ -67,6 +69,7 @@ async def world(app: FastAPI, api: httpx.AsyncClient, driver: AsyncDriver, redis
         # one review per title and profile: the friends-only one is on a second title
         second = await Media(type="movie", title=f"Readable {privacy} two {tag}", certification="PG").save()
         made["films"] = {"public": film.uid, "friends": second.uid}
+        made["nodes"] = (film, second)
         for item, media in made["films"].items():
             body = await gql(api, 'mutation($m: ID!, $v: Visibility!) { createReview(input: {mediaId: $m, '
                                   'content: "A fine film, well worth seeing", visibility: $v}) { id } }',
@@ -87,7 +90,12 @@ async def world(app: FastAPI, api: httpx.AsyncClient, driver: AsyncDriver, redis
             if v == "blocking":
                 await social.block(driver, redis, v_user.uid, o)
         viewers[v] = token(v_user, v_profile)
-    return {"owners": owners, "viewers": viewers}
+    yield {"owners": owners, "viewers": viewers}
+    for made in owners.values():  # the titles leave the catalog with their reviews
+        for film in made["nodes"]:
+            await driver.execute_query("MATCH (m:Media {uid: $m}) OPTIONAL MATCH (r:Review)-[:ABOUT]->(m) "
+                                       "OPTIONAL MATCH (c:Comment)-[:ON]->(r) "
+                                       "DETACH DELETE c, r, m", m=film.uid)
 
 
 @pytest.mark.parametrize("privacy", PRIVACIES)
