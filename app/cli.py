@@ -91,7 +91,6 @@ async def cmd_import_csv(args: argparse.Namespace) -> int:
 async def _search_tools() -> AsyncIterator[tuple[Any, Any]]:
     """The search backend and the Redis client its indexer keeps the stream position in."""
     from app.kit.redis import open_redis
-
     from app.search.backend import open_search
 
     settings = get_settings()

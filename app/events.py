@@ -9,7 +9,7 @@ and the ids involved, never with personal data beyond ids. The bus knows no cons
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from redis.asyncio import Redis
@@ -33,7 +33,7 @@ KINDS = {"list.created", "list.updated", "list.deleted", "list.shared", "list.un
 async def publish(redis: Redis, kind: str, /, **data: Any) -> str:
     if kind not in KINDS:
         raise ValueError(f"unknown event kind {kind}")
-    at = datetime.now(timezone.utc).isoformat()
+    at = datetime.now(UTC).isoformat()
     fields = {"kind": kind, "at": at, "data": json.dumps(data, default=str)}
     try:
         event_id = str(await redis.xadd(STREAM, fields, maxlen=MAX_LEN, approximate=True))  # type: ignore[arg-type]

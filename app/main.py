@@ -14,15 +14,15 @@ from fastapi.staticfiles import StaticFiles
 from strawberry.fastapi import GraphQLRouter
 
 from app.accounts.runtime import AuthRuntime
-from app.kit.redis import open_jobs, open_redis
 from app.graphql.context import get_context
 from app.graphql.schema import build_schema
-from app.social.live import LiveHub
+from app.kit.redis import open_jobs, open_redis
 from app.logging import configure_logging, log
 from app.media.routes import router as media_router
 from app.media.storage import build_storage, media_root
 from app.search.backend import open_search
 from app.settings import Settings, get_settings
+from app.social.live import LiveHub
 from app.system.health import router as health_router
 from app.web.auth_pages import router as auth_pages_router
 from app.web.oidc_routes import router as oidc_router

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlparse
 from typing import Literal
+from urllib.parse import urlparse
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -139,7 +139,7 @@ class Settings(BaseSettings):
         return Path(self.gnn.models_dir or Path(self.state_dir) / "models")
 
     @model_validator(mode="after")
-    def _refuse_weak_secrets(self) -> "Settings":
+    def _refuse_weak_secrets(self) -> Settings:
         if self.env == "production":
             if self.neo4j.password in WEAK_SECRETS or len(self.neo4j.password) < 12:
                 raise ValueError("NEO4J_PASSWORD must be a strong secret (12+ characters) in production")

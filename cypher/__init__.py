@@ -1,15 +1,18 @@
-"""Cypher lives in .cypher files under this folder, loaded by name: load("catalog/get_media")."""
+"""Cypher lives in .cypher files under this folder, loaded by name: load("catalog/get_media");
+read and write run one (the way every package runs Cypher)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import LiteralString
+from typing import Any, LiteralString
+
+from neo4j import AsyncDriver, Record, RoutingControl
 
 ROOT = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> LiteralString:
     path = ROOT / f"{name}.cypher"
     if not path.is_file():
@@ -28,3 +31,13 @@ def statements(name: str) -> list[LiteralString]:
         line for line in load(name).splitlines() if not line.lstrip().startswith("//")
     )
     return [s.strip() for s in body.split(";") if s.strip()]
+
+
+async def read(driver: AsyncDriver, name: str, /, **params: Any) -> list[Record]:
+    records, _, _ = await driver.execute_query(load(name), params, routing_=RoutingControl.READ)
+    return records
+
+
+async def write(driver: AsyncDriver, name: str, /, **params: Any) -> list[Record]:
+    records, _, _ = await driver.execute_query(load(name), params, routing_=RoutingControl.WRITE)
+    return records

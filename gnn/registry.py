@@ -83,7 +83,7 @@ class Registry:
             np.savez(tmp / "embeddings.npz", users=user_emb.astype(np.float32),
                      items=item_emb.astype(np.float32))
             (tmp / "ids.json").write_text(json.dumps({"users": list(users.keys), "items": list(items.keys)}))
-            full = {**meta, "version": name, "created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+            full = {**meta, "version": name, "created_at": dt.datetime.now(dt.UTC).isoformat(),
                     "n_users": len(users), "n_items": len(items), "dim": int(item_emb.shape[1])}
             (tmp / "meta.json").write_text(json.dumps(full, indent=2))
             os.replace(tmp, path)

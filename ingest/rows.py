@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import math
-from datetime import datetime, timezone
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -105,7 +105,7 @@ def parse_timestamp(row: dict[str, str], column: str) -> int:
         except ValueError:
             raise RowError(f"{column} must be epoch seconds or an ISO 8601 date, got {value!r}") from None
         if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=timezone.utc)
+            parsed = parsed.replace(tzinfo=UTC)
         seconds = int(parsed.timestamp())
     if not 0 <= seconds <= LATEST_TIMESTAMP:
         raise RowError(f"{column} must fall between 1970 and 2100, got {value!r}")

@@ -19,8 +19,21 @@ import httpx
 
 from .documents import MediaDoc, PersonDoc
 from .query import (
-    FACETS, HIGHLIGHT_FIELDS, MARK_CLOSE, MARK_OPEN, SYNONYMS, Facets, Filters, Hit, Range,
-    SearchRequest, SearchResult, Sort, Suggestion, from_sentinels, nothing_to_match,
+    FACETS,
+    HIGHLIGHT_FIELDS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    SYNONYMS,
+    Facets,
+    Filters,
+    Hit,
+    Range,
+    SearchRequest,
+    SearchResult,
+    Sort,
+    Suggestion,
+    from_sentinels,
+    nothing_to_match,
 )
 
 TASK_TIMEOUT = 300.0

@@ -21,8 +21,21 @@ from tantivy import Document, FieldType, Index, Occur, Order, Query
 
 from .documents import MediaDoc, PersonDoc
 from .query import (
-    FACETS, HIGHLIGHT_FIELDS, Facets, Filters, Hit, Range, SearchRequest, SearchResult, Sort,
-    SYNONYMS, Suggestion, analyzer, highlight, typos_allowed, words,
+    FACETS,
+    HIGHLIGHT_FIELDS,
+    SYNONYMS,
+    Facets,
+    Filters,
+    Hit,
+    Range,
+    SearchRequest,
+    SearchResult,
+    Sort,
+    Suggestion,
+    analyzer,
+    highlight,
+    typos_allowed,
+    words,
 )
 
 SCHEMA_VERSION = 2  # bump when the schema changes: a new folder, filled by a reindex
@@ -204,7 +217,7 @@ class TantivyBackend:
                 total = 0
                 async for media, people in batches:
                     docs = [*map(self._media_doc, media), *map(self._person_doc, people)]
-                    await asyncio.to_thread(lambda: [writer.add_document(d) for d in docs])
+                    await asyncio.to_thread(_add_all, writer, docs)
                     total += len(docs)
                 await asyncio.to_thread(self._finish, writer)  # readers switch over here
             except BaseException:
@@ -324,3 +337,7 @@ def _key(key: Any) -> str:
 def _range(stats: dict[str, Any]) -> Range:
     return Range(min=stats.get("min"), max=stats.get("max")) if stats.get("count") else Range(None, None)
 
+
+def _add_all(writer: Any, docs: list[Any]) -> None:
+    for d in docs:
+        writer.add_document(d)

@@ -64,7 +64,7 @@ class Layout:
     pagecache: str
 
     @classmethod
-    def from_env(cls) -> "Layout":
+    def from_env(cls) -> Layout:
         state = Path(os.environ.get("REELGRAPH_STATE", ROOT / ".state")).resolve()
         return cls(
             state=state,

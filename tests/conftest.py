@@ -22,7 +22,6 @@ from app.settings import ApiSettings, AuthSettings, MailSettings, Neo4jSettings,
 from graph_model.db import connect, migrate
 from ingest.movielens import pipeline as movielens
 from ingest.report import ImportReport
-
 from workers.main import WorkerSettings
 
 from .mailbox import Mailbox

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from app.errors import InvalidInput
+from app.kit.tokens import digest, random_token
 
 from . import repository
 from .runtime import AuthRuntime
-from .tokens import digest, random_token
 
 SCOPES = ("read", "write:lists", "write:activity")
 PREFIX = "rg_"

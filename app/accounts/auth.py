@@ -7,18 +7,18 @@ X-CSRF-Token header (double submit); Bearer requests cannot be forged by a brows
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import jwt
-from redis.exceptions import RedisError
 from fastapi import Request, Response
+from redis.exceptions import RedisError
+
+from app.kit.principal import Caller, Principal
+from app.kit.tokens import digest
 
 from . import repository, service
 from .api_tokens import PREFIX
-from .errors import Forbidden, Unauthenticated
 from .runtime import AuthRuntime
-from .tokens import digest
 
 if TYPE_CHECKING:
     from app.settings import AuthSettings
@@ -27,45 +27,6 @@ if TYPE_CHECKING:
 
 ACCESS_COOKIE, REFRESH_COOKIE, CSRF_COOKIE = "rg_access", "rg_refresh", "rg_csrf"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
-
-
-@dataclass(frozen=True)
-class Principal:
-    user: str
-    session: str | None
-    profile: str | None
-    scopes: tuple[str, ...]
-    via: str  # "bearer", "cookie" or "api_token"
-
-    def allows(self, scope: str) -> bool:
-        return "*" in self.scopes or scope in self.scopes
-
-
-@dataclass
-class Caller:
-    principal: Principal | None
-    problem: str | None = None  # why presented credentials were refused
-
-    def require(self, scope: str = "read") -> Principal:
-        if self.principal is None:
-            raise Unauthenticated(self.problem or "Sign in first")
-        if not self.principal.allows(scope):
-            raise Forbidden(f"This token lacks the {scope} scope")
-        return self.principal
-
-    @property
-    def reader(self) -> Principal | None:
-        """The principal for reading personal data, or None when its token lacks `read`
-        (a write-only extension token reads only what anyone may)."""
-        p = self.principal
-        return p if p is not None and p.allows("read") else None
-
-    def require_session(self) -> Principal:
-        """Account management needs a signed-in person, not an API token."""
-        p = self.require()
-        if p.session is None:
-            raise Forbidden("Manage your account from a signed-in session, not an API token")
-        return p
 
 
 def device_of(request: Request) -> service.Device:
@@ -123,8 +84,8 @@ async def _from_access(rt: AuthRuntime, token: str, via: str) -> Caller:
 
 # ---------------------------------------------------------------- web cookies
 
-def set_session_cookies(response: Response, request: Request | None, tokens: "Tokens",
-                        a: "AuthSettings") -> None:
+def set_session_cookies(response: Response, request: Request | None, tokens: Tokens,
+                        a: AuthSettings) -> None:
     """HttpOnly access and refresh cookies, plus the CSRF cookie the page's script echoes
     in X-CSRF-Token (kept across refreshes so open pages keep working)."""
     common = {"httponly": True, "secure": a.cookie_secure, "samesite": "lax"}

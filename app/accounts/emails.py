@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from app.kit.tokens import digest, random_token
+
 from . import repository
 from .mailer import send
 from .runtime import AuthRuntime
-from .tokens import digest, random_token
 
 
 async def verification(rt: AuthRuntime, email: str) -> None:

@@ -1,14 +1,8 @@
 from __future__ import annotations
 
-from app.errors import DomainError
+from app.errors import DomainError, Forbidden, Unauthenticated
 
-
-class Unauthenticated(DomainError):
-    status = 401
-
-
-class Forbidden(DomainError):
-    status = 403
+__all__ = ["Forbidden", "InvalidCredentials", "TooManyAttempts", "Unauthenticated"]
 
 
 class InvalidCredentials(DomainError):

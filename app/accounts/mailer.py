@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
 from email.message import EmailMessage
@@ -20,11 +21,15 @@ def compose(sender: str, to: str, subject: str, body: str) -> EmailMessage:
     return msg
 
 
+def _drop(outbox: Path, message: bytes) -> None:
+    outbox.mkdir(parents=True, exist_ok=True)
+    (outbox / f"{time.time():.6f}-{uuid.uuid4().hex[:6]}.eml").write_bytes(message)
+
+
 async def send(settings: MailSettings, outbox: Path, to: str, subject: str, body: str) -> None:
     msg = compose(settings.sender, to, subject, body)
     if settings.host is None:
-        outbox.mkdir(parents=True, exist_ok=True)
-        (outbox / f"{time.time():.6f}-{uuid.uuid4().hex[:6]}.eml").write_bytes(bytes(msg))
+        await asyncio.to_thread(_drop, outbox, bytes(msg))
         return
     await aiosmtplib.send(
         msg, hostname=settings.host, port=settings.port, username=settings.user,

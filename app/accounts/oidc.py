@@ -20,12 +20,12 @@ import httpx
 import jwt
 
 from app.errors import InvalidInput
+from app.kit.tokens import random_token
 
 from . import repository
 from .errors import InvalidCredentials
 from .runtime import AuthRuntime
 from .service import Device, Tokens, revoke, start_session, two_factor_challenge
-from .tokens import random_token
 
 DISCOVERY_TTL = 3600
 ALGORITHMS = {"RS256", "PS256", "ES256", "EdDSA"}  # never "none" or HMAC, whatever discovery says

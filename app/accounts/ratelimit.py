@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from redis.asyncio import Redis
 
+from app.kit.tokens import digest
 from app.settings import AuthSettings
 
 from .errors import TooManyAttempts
-from .tokens import digest
 
 MAILS_PER_HOUR = 5  # account emails per address
 

@@ -8,8 +8,8 @@ from typing import Any
 from neo4j import AsyncDriver
 from neo4j.exceptions import ConstraintError
 
-from app.cypher_run import read, write
 from app.lists.system import SYSTEM_LISTS
+from cypher import read, write
 
 
 class EmailTaken(Exception):

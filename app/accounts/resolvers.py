@@ -7,12 +7,12 @@ from datetime import datetime
 import strawberry
 
 from app.errors import InvalidInput
+from app.kit.principal import Principal
 from app.profiles import repository as profiles
 from app.profiles.service import require_grown_up
 from app.profiles.types import Profile
 
 from . import api_tokens, repository, service, twofactor
-from .auth import Principal
 from .errors import InvalidCredentials
 from .types import (
     ApiToken,

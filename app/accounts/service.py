@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.errors import InvalidInput
+from app.kit.checks import display_name, normalize_email
+from app.kit.tokens import digest, random_token
 
 from . import passwords, ratelimit, repository
 from .errors import InvalidCredentials
 from .runtime import AuthRuntime
-from .tokens import AccessClaims, digest, random_token
-from .validation import display_name, normalize_email
+from .tokens import AccessClaims
 
 SESSION_SCOPES = ("*",)
 GENERIC_LOGIN_ERROR = "Invalid email or password"

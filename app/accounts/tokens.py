@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 import time
 import uuid
 from dataclasses import dataclass
@@ -12,15 +10,6 @@ from typing import Any
 import jwt
 
 from .keys import KeyRing
-
-
-def random_token(prefix: str = "") -> str:
-    return prefix + secrets.token_urlsafe(32)
-
-
-def digest(token: str) -> str:
-    """Tokens are stored as SHA-256: they are random, so no slow hash is needed."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @dataclass(frozen=True)

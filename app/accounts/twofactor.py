@@ -9,12 +9,12 @@ from datetime import datetime
 import pyotp
 
 from app.errors import InvalidInput
+from app.kit.tokens import digest
 
 from . import ratelimit, repository
 from .errors import InvalidCredentials
 from .runtime import AuthRuntime
 from .service import Device, Tokens, confirm_password, start_session
-from .tokens import digest
 
 RECOVERY_CODES = 10
 ISSUER = "Reelgraph"

@@ -7,10 +7,7 @@ from typing import Any
 import strawberry
 
 from app.kit.temporal import when
-
 from app.profiles.types import Profile
-
-
 
 
 @strawberry.type
@@ -23,7 +20,7 @@ class Session:
     current: bool
 
     @classmethod
-    def from_row(cls, row: dict[str, Any], current: str | None) -> "Session":
+    def from_row(cls, row: dict[str, Any], current: str | None) -> Session:
         return cls(id=strawberry.ID(row["uid"]), device=row.get("device"), ip=row.get("ip"),
                    created_at=when(row.get("created_at")), last_used_at=when(row.get("last_used_at")),
                    current=row["uid"] == current)
@@ -39,7 +36,7 @@ class ApiToken:
     last_used_at: dt.datetime | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "ApiToken":
+    def from_row(cls, row: dict[str, Any]) -> ApiToken:
         return cls(id=strawberry.ID(row["uid"]), name=row["name"], prefix=row.get("prefix") or "",
                    scopes=list(row.get("scopes") or []), created_at=when(row.get("created_at")),
                    last_used_at=when(row.get("last_used_at")))
@@ -61,7 +58,7 @@ class AuditEvent:
     detail: strawberry.scalars.JSON
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "AuditEvent":
+    def from_row(cls, row: dict[str, Any]) -> AuditEvent:
         return cls(id=strawberry.ID(row["uid"]), kind=row["kind"], at=when(row.get("at")),
                    ip=row.get("ip"), device=row.get("device"),
                    detail=json.loads(row["detail"]) if row.get("detail") else {})

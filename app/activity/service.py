@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app import events
-from app.accounts.auth import Principal
 from app.catalog.service import require_media
 from app.errors import InvalidInput, NotFound
-from app.lists.service import acting
+from app.kit.principal import Principal, acting
 
 from . import repository
 
@@ -30,11 +29,11 @@ async def rate(driver: AsyncDriver, redis: Redis, p: Principal, media: str, rati
 
 
 def _when(at: datetime | None) -> str:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if at is None:
         return now.isoformat()
     if at.tzinfo is None:
-        at = at.replace(tzinfo=timezone.utc)
+        at = at.replace(tzinfo=UTC)
     if at > now:
         raise InvalidInput("A viewing cannot be in the future", field="watchedAt")
     if at.year < 1870:

@@ -15,6 +15,6 @@ class Rating:
     history: list[int] = strawberry.field(description="Earlier values, oldest first")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Rating":
+    def from_row(cls, row: dict[str, Any]) -> Rating:
         return cls(rating=row["rating"], rated_at=when(row.get("rated_at")),
                    history=list(row.get("history") or []))

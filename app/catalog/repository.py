@@ -7,7 +7,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from app.cypher_run import read as _read
+from cypher import read as _read
 
 
 @dataclass(frozen=True)

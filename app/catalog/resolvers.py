@@ -6,10 +6,10 @@ from typing import Any
 
 import strawberry
 
-from . import repository, service
-from .repository import MediaFilter
 from app.search.types import SearchFacets
 
+from . import repository, service
+from .repository import MediaFilter
 from .types import Genre, Media, MediaEdge, MediaFilterInput, PageInfo, Person
 
 Info = strawberry.Info  # context is app.graphql.context.Context

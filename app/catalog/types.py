@@ -43,7 +43,7 @@ class Genre:
     media_count: int | None = None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Genre":
+    def from_row(cls, row: dict[str, Any]) -> Genre:
         return cls(id=strawberry.ID(row["uid"]), name=row["name"], media_count=row.get("media_count"))
 
 
@@ -67,7 +67,7 @@ class Media:
     streaming_availability: list[StreamingProvider]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Media":
+    def from_row(cls, row: dict[str, Any]) -> Media:
         return cls(
             id=strawberry.ID(row["uid"]), tmdb_id=row.get("tmdb_id"), imdb_id=row.get("imdb_id"),
             movielens_id=row.get("movielens_id"), type=MediaType(row["type"]),
@@ -84,7 +84,7 @@ class Media:
         return [Genre.from_row(g) for g in await info.context.catalog.genres.load(self.id)]
 
     @strawberry.field
-    async def cast(self, info: strawberry.Info) -> list["CastMember"]:
+    async def cast(self, info: strawberry.Info) -> list[CastMember]:
         rows = await info.context.catalog.cast.load(self.id)
         return [CastMember(person=Person.from_row(r["person"]), character=r["character"],
                            order=r["order"]) for r in rows]
@@ -100,7 +100,7 @@ class Media:
         return int(count)
 
     @strawberry.field(description="TV shows: seasons and episodes, with the acting profile's progress")
-    async def seasons(self, info: strawberry.Info) -> list["Season"]:
+    async def seasons(self, info: strawberry.Info) -> list[Season]:
         if self.type != MediaType.TV:
             return []
         rows = await info.context.seasons.load(str(self.id))
@@ -127,7 +127,7 @@ class WatchHistory:
     last_watched_at: dt.datetime | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "WatchHistory":
+    def from_row(cls, row: dict[str, Any]) -> WatchHistory:
         return cls(watch_count=int(row.get("watch_count") or 0),
                    first_watched_at=when(row.get("first_watched_at")),
                    last_watched_at=when(row.get("last_watched_at")))
@@ -160,7 +160,7 @@ class Person:
     birth_date: dt.date | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Person":
+    def from_row(cls, row: dict[str, Any]) -> Person:
         return cls(
             id=strawberry.ID(row["uid"]), name=row["name"], tmdb_id=row.get("tmdb_id"),
             imdb_id=row.get("imdb_id"), profile_path=row.get("profile_path"),
@@ -168,7 +168,7 @@ class Person:
         )
 
     @strawberry.field
-    async def credits(self, info: strawberry.Info) -> list["Credit"]:
+    async def credits(self, info: strawberry.Info) -> list[Credit]:
         rows = await info.context.catalog.credits.load(self.id)
         return [Credit(media=Media.from_row(r["media"]), role=r["role"], character=r["character"],
                        job=r["job"]) for r in rows]

@@ -7,7 +7,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from app.cypher_run import read
+from cypher import read
 
 
 async def new_releases(driver: AsyncDriver, limit: int, type: str | None, genre: str | None,

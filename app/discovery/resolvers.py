@@ -9,7 +9,8 @@ from typing import Any
 import strawberry
 
 from app.catalog.types import Genre, Media, MediaType
-from app.errors import InvalidInput, check_between
+from app.errors import InvalidInput
+from app.kit.checks import check_between
 
 from . import repository
 
@@ -61,9 +62,9 @@ class DiscoveryQuery:
                          per_genre: int = 3, min_ratings: int = MIN_RATINGS,
                          as_of: dt.datetime | None = None) -> list[GenreHighlights]:
         ctx = info.context
-        until = as_of or dt.datetime.now(dt.timezone.utc)
+        until = as_of or dt.datetime.now(dt.UTC)
         if until.tzinfo is None:
-            until = until.replace(tzinfo=dt.timezone.utc)
+            until = until.replace(tzinfo=dt.UTC)
         if until.replace(minute=0, second=0, microsecond=0) != until:  # up to the next whole hour
             until = until.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
         rows = await repository.highlights(

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import Request
-from starlette.requests import HTTPConnection
 from neo4j import AsyncDriver
+from starlette.requests import HTTPConnection
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
@@ -16,18 +16,18 @@ from app.accounts.auth import (
     ACCESS_COOKIE,
     CSRF_COOKIE,
     REFRESH_COOKIE,
-    Caller,
     clear_session_cookies,
     device_of,
     identify,
     identify_bearer,
     set_session_cookies,
 )
-from app.accounts.errors import Forbidden
 from app.accounts.runtime import AuthRuntime
 from app.accounts.service import Device, Tokens
 from app.activity.loaders import mine_loader
 from app.catalog.loaders import CatalogLoaders
+from app.errors import Forbidden
+from app.kit.principal import Caller
 from app.profiles.service import viewer_cap
 from app.settings import Settings
 from app.social.live import LiveHub

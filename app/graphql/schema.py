@@ -19,19 +19,19 @@ from strawberry.tools import merge_types
 
 from app.accounts.resolvers import AccountMutation, AccountQuery
 from app.activity.resolvers import ActivityMutation
+from app.catalog.resolvers import CatalogQuery
+from app.discovery.resolvers import DiscoveryQuery
+from app.errors import DomainError
 from app.library.resolvers import LibraryMutation, LibraryQuery
 from app.lists.resolvers import ListMutation, ListQuery
-from app.reviews.resolvers import ReviewMutation, ReviewQuery
-from app.tv.resolvers import TvMutation, TvQuery
-from app.catalog.resolvers import CatalogQuery
-from app.search.resolvers import SearchQuery
-from app.discovery.resolvers import DiscoveryQuery
-from app.recommendations.resolvers import RecommendationMutation, RecommendationQuery
-from app.social.resolvers import SocialMutation, SocialQuery, SocialSubscription
-from app.profiles.resolvers import ProfileMutation, ProfileQuery
-from app.errors import DomainError
 from app.logging import log
+from app.profiles.resolvers import ProfileMutation, ProfileQuery
+from app.recommendations.resolvers import RecommendationMutation, RecommendationQuery
+from app.reviews.resolvers import ReviewMutation, ReviewQuery
+from app.search.resolvers import SearchQuery
 from app.settings import Settings
+from app.social.resolvers import SocialMutation, SocialQuery, SocialSubscription
+from app.tv.resolvers import TvMutation, TvQuery
 
 from .executor import EventScopedExecutor
 from .limits import limits_rule

@@ -4,7 +4,8 @@ server) costs a request a second, not forever, and the next command reconnects b
 from __future__ import annotations
 
 from arq import create_pool
-from arq.connections import ArqRedis, RedisSettings as ArqRedisSettings
+from arq.connections import ArqRedis
+from arq.connections import RedisSettings as ArqRedisSettings
 from redis.asyncio import Redis
 
 from app.settings import RedisSettings

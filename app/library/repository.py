@@ -6,7 +6,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from app.cypher_run import read, write
+from cypher import read, write
 
 
 async def own(driver: AsyncDriver, user: str, profile: str, media: str, format: str,

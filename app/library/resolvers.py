@@ -10,7 +10,7 @@ from app import events
 from app.catalog.repository import MediaFilter
 from app.catalog.service import encode_cursor
 from app.catalog.types import Media, MediaType
-from app.lists.service import acting
+from app.kit.principal import acting
 
 from . import repository, service
 

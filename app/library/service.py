@@ -8,11 +8,10 @@ from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app import events
-from app.accounts.auth import Principal
 from app.catalog.repository import MediaFilter
 from app.catalog.service import check_filter, decode_cursor, require_media
 from app.errors import InvalidInput, NotFound
-from app.lists.service import acting
+from app.kit.principal import Principal, acting
 
 from . import repository
 

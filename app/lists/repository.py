@@ -8,7 +8,7 @@ from typing import Any
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 import cypher
-from app.cypher_run import read, write
+from cypher import read, write
 
 from .ordering import key_between
 

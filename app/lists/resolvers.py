@@ -7,9 +7,10 @@ from typing import Any
 import strawberry
 
 from app import events
-from app.accounts.tokens import digest
 from app.catalog.service import require_media
 from app.errors import InvalidInput, NotFound
+from app.kit.principal import acting
+from app.kit.tokens import digest
 
 from . import repository, service
 from .types import CreateListInput, ListItem, ListItemConnection, ListItemEdge, ListOwner, Visibility
@@ -38,7 +39,7 @@ class MediaList:
     role: str | None = strawberry.field(description="viewer or editor when shared with you")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "MediaList":
+    def from_row(cls, row: dict[str, Any]) -> MediaList:
         owner = row.get("owner")
         return cls(id=strawberry.ID(row["uid"]), name=row["name"], description=row.get("description"),
                    icon=row.get("icon"), visibility=Visibility(row.get("visibility") or "private"),
@@ -74,7 +75,7 @@ class ListQuery:
     async def lists(self, info: Info) -> list[MediaList]:
         ctx = info.context
         p = ctx.caller.require("read")
-        rows = await repository.my_lists(ctx.driver, p.user, service.acting(p), ctx.max_level)
+        rows = await repository.my_lists(ctx.driver, p.user, acting(p), ctx.max_level)
         return [MediaList.from_row(r) for r in rows]
 
     @strawberry.field(description="A list the caller may see (own, public, or friends-only between mutual follows)")
@@ -106,7 +107,7 @@ class ListMutation:
     async def unshare_list(self, info: Info, list_id: strawberry.ID, profile_id: strawberry.ID) -> bool:
         ctx = info.context
         p = ctx.caller.require("write:lists")
-        done = await repository.unshare(ctx.driver, p.user, service.acting(p), str(list_id)[:64],
+        done = await repository.unshare(ctx.driver, p.user, acting(p), str(list_id)[:64],
                                         str(profile_id)[:64])
         if done:
             await events.publish(ctx.auth.redis, "list.unshared", profile=p.profile, list=str(list_id))
@@ -141,7 +142,7 @@ class ListMutation:
         ctx = info.context
         p = ctx.caller.require("write:lists")
         props = service.check_fields(name, description, icon, visibility.value if visibility else None)
-        row = await repository.update_list(ctx.driver, p.user, service.acting(p), str(id)[:64], props)
+        row = await repository.update_list(ctx.driver, p.user, acting(p), str(id)[:64], props)
         if row is None:
             raise InvalidInput("No such list of yours, or a system list (only its visibility changes)",
                                field="id")
@@ -152,7 +153,7 @@ class ListMutation:
     async def delete_list(self, info: Info, id: strawberry.ID) -> bool:
         ctx = info.context
         p = ctx.caller.require("write:lists")
-        if not await repository.delete_list(ctx.driver, p.user, service.acting(p), str(id)[:64]):
+        if not await repository.delete_list(ctx.driver, p.user, acting(p), str(id)[:64]):
             raise InvalidInput("No such list of yours, or a system list (they stay)", field="id")
         await events.publish(ctx.auth.redis, "list.deleted", profile=p.profile, list=str(id))
         return True
@@ -186,7 +187,7 @@ class ListMutation:
                                  note: str | None) -> bool:
         ctx = info.context
         p = ctx.caller.require("write:lists")
-        row = await repository.set_note(ctx.driver, p.user, service.acting(p), str(list_id)[:64],
+        row = await repository.set_note(ctx.driver, p.user, acting(p), str(list_id)[:64],
                                         str(media_id)[:64], service.check_note(note))
         if row is None:
             raise NotFound("That title is not in your list", field="mediaId")

@@ -8,14 +8,13 @@ from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app import events
-from app.accounts.auth import Principal
-from app.accounts.tokens import digest, random_token
-from app.accounts.validation import normalize_email
 from app.errors import InvalidInput, NotFound
+from app.kit.checks import VISIBILITY, normalize_email
+from app.kit.principal import Principal, acting
+from app.kit.tokens import digest, random_token
 
 from . import repository
 
-VISIBILITY = ("public", "friends", "private")
 MAX_NOTE = 1000
 
 
@@ -40,12 +39,6 @@ def check_fields(name: str | None, description: str | None, icon: str | None,
             raise InvalidInput("Visibility must be public, friends or private", field="visibility")
         props["visibility"] = visibility
     return props
-
-
-def acting(p: Principal) -> str:
-    if p.profile is None:
-        raise InvalidInput("Choose a profile first", field="profile")
-    return p.profile
 
 
 def check_note(note: str | None) -> str | None:

@@ -6,11 +6,8 @@ from typing import Any
 
 import strawberry
 
-from app.kit.temporal import when
-
 from app.catalog.types import Media
-
-
+from app.kit.temporal import when
 
 
 @strawberry.enum
@@ -34,7 +31,7 @@ class ListItem:
     media: Media
 
     @classmethod
-    def from_rows(cls, item: dict[str, Any], media: dict[str, Any]) -> "ListItem":
+    def from_rows(cls, item: dict[str, Any], media: dict[str, Any]) -> ListItem:
         return cls(position=item["position"], note=item.get("note"), added_at=when(item.get("added_at")),
                    media=Media.from_row(media))
 

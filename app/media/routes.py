@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from fastapi import APIRouter, Request
-from starlette.datastructures import UploadFile as StarletteUpload
 from fastapi.responses import JSONResponse
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from app.accounts.auth import identify
 from app.errors import DomainError, InvalidInput

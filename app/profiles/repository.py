@@ -6,8 +6,8 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from app.cypher_run import read, write
 from app.lists.system import SYSTEM_LISTS
+from cypher import read, write
 
 
 async def list_profiles(driver: AsyncDriver, user: str) -> list[dict[str, Any]]:

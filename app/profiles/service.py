@@ -11,10 +11,9 @@ from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app import events
-from app.accounts.auth import Caller, Principal
-from app.accounts.errors import Forbidden
-from app.accounts.validation import bounded, display_name
-from app.errors import InvalidInput, NotFound
+from app.errors import Forbidden, InvalidInput, NotFound
+from app.kit.checks import bounded, display_name
+from app.kit.principal import Caller, Principal
 
 from . import repository
 

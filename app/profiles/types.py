@@ -36,7 +36,7 @@ class Profile:
     social_links: list[SocialLink]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Profile":
+    def from_row(cls, row: dict[str, Any]) -> Profile:
         links = json.loads(row["social_links"]) if isinstance(row.get("social_links"), str) else {}
         return cls(
             id=strawberry.ID(row["uid"]), name=row.get("name") or "", is_kid=bool(row.get("is_kid")),

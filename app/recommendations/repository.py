@@ -6,7 +6,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from app.cypher_run import read
+from cypher import read
 
 
 async def current_model(driver: AsyncDriver) -> dict[str, Any] | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import strawberry
 
 from app.accounts import repository as accounts
-from app.accounts.errors import Forbidden
 from app.catalog.types import Media
-from app.errors import InvalidInput, check_between, check_values
+from app.errors import Forbidden, InvalidInput
+from app.kit.checks import check_between, check_values
 from app.profiles.service import certification_cap, must_own, restricted
 
 from . import service

@@ -6,7 +6,7 @@ import strawberry
 
 from app import events
 from app.errors import InvalidInput, NotFound
-from app.lists.service import acting
+from app.kit.principal import acting
 from app.lists.types import Visibility
 
 from . import repository, service

@@ -9,11 +9,11 @@ from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app import events
-from app.accounts.auth import Principal
 from app.catalog.service import require_media
 from app.errors import InvalidInput, NotFound
 from app.kit import cursor
-from app.lists.service import VISIBILITY, acting
+from app.kit.checks import VISIBILITY
+from app.kit.principal import Principal, acting
 
 from . import repository
 

@@ -6,12 +6,9 @@ from typing import Any
 import strawberry
 
 from app.kit.temporal import when
-
 from app.lists.types import ListOwner, Visibility
 
 from . import service
-
-
 
 
 @strawberry.type
@@ -23,7 +20,7 @@ class ReviewComment:
     mentioned: list[strawberry.ID]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "ReviewComment":
+    def from_row(cls, row: dict[str, Any]) -> ReviewComment:
         a = row["author"]
         return cls(id=strawberry.ID(row["uid"]), content=row["content"],
                    author=ListOwner(id=strawberry.ID(a["uid"]), name=a.get("name")),
@@ -47,7 +44,7 @@ class Review:
     updated_at: dt.datetime | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Review":
+    def from_row(cls, row: dict[str, Any]) -> Review:
         a = row["author"]
         return cls(id=strawberry.ID(row["uid"]), media_id=strawberry.ID(row["media"]),
                    content=row["content"], contains_spoilers=bool(row.get("contains_spoilers")),

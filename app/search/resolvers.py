@@ -6,7 +6,7 @@ import strawberry
 
 from app.catalog.resolvers import MediaConnection
 from app.catalog.types import Media, MediaEdge, PageInfo, SearchHighlight
-from app.errors import check_between
+from app.kit.checks import check_between
 from search.query import Sort
 
 from . import service

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.catalog.service import check_years
-from app.errors import InvalidInput, check_values
+from app.errors import InvalidInput
 from app.kit import cursor
+from app.kit.checks import check_values
 from search import SearchBackend
 from search.query import Filters, Hit, SearchRequest, SearchResult, Sort, words
 

@@ -7,9 +7,8 @@ from typing import Any
 
 import strawberry
 
-from search.query import Facets, Range, Suggestion
-
 from app.catalog.types import MediaType
+from search.query import Facets, Range, Suggestion
 
 
 @strawberry.enum
@@ -54,7 +53,7 @@ class NumberRange:
     max: float | None
 
     @classmethod
-    def of(cls, r: Range) -> "NumberRange":
+    def of(cls, r: Range) -> NumberRange:
         return cls(min=r.min, max=r.max)
 
 
@@ -74,7 +73,7 @@ class SearchFacets:
     rating: NumberRange
 
     @classmethod
-    def of(cls, f: Facets) -> "SearchFacets":
+    def of(cls, f: Facets) -> SearchFacets:
         c = f.counts
         return cls(genres=_values(c["genres"]), types=_values(c["type"], lambda v: str(v).upper()),
                    providers=_values(c["providers"]), certifications=_values(c["certification"]),
@@ -91,7 +90,7 @@ class MediaSuggestion:
     highlighted: str = strawberry.field(description="HTML-escaped, the typed part in <mark>")
 
     @classmethod
-    def of(cls, s: Suggestion) -> "MediaSuggestion":
+    def of(cls, s: Suggestion) -> MediaSuggestion:
         return cls(id=strawberry.ID(s.id), title=s.label, year=s.year,
                    type=MediaType(s.type) if s.type else None, highlighted=s.highlighted)
 
@@ -103,7 +102,7 @@ class PersonSuggestion:
     highlighted: str
 
     @classmethod
-    def of(cls, s: Suggestion) -> "PersonSuggestion":
+    def of(cls, s: Suggestion) -> PersonSuggestion:
         return cls(id=strawberry.ID(s.id), name=s.label, highlighted=s.highlighted)
 
 

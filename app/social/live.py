@@ -23,8 +23,8 @@ from typing import Any
 from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
-from app.cypher_run import read
 from app.events import AUDIENCE, CHANNEL
+from cypher import read
 
 LIVE_KINDS = {"media.watched": "WATCHED", "media.rated": "RATED", "episode.progress": "EPISODES",
               "media.reviewed": "REVIEWED", "list.item_added": "LISTED"}

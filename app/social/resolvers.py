@@ -9,11 +9,14 @@ import strawberry
 
 from app.accounts.auth import identify_bearer
 from app.catalog.types import Media, PageInfo
-from app.errors import InvalidInput, NotFound, check_between
+from app.errors import InvalidInput, NotFound
+from app.kit.checks import check_between
+from app.kit.info import Info
 from app.profiles.service import require_grown_up, viewer_cap
 from app.recommendations.types import Recommendation, RecommendationSource
 
 from . import because, compare, explore, live, repository, service, trending
+from .live import LiveHub
 from .types import (
     ActivityConnection,
     ActivityEdge,
@@ -35,8 +38,6 @@ from .types import (
     Timeframe,
     WatchEvent,
 )
-
-Info = strawberry.Info
 
 
 @strawberry.type
@@ -244,7 +245,7 @@ def _person(row: dict[str, Any], distance: int) -> SocialPerson:
                         compatibility=row["compatibility"])
 
 
-async def _live_viewer(info: Info) -> tuple[str, int | None]:
+async def _live_viewer(info: Info) -> tuple[LiveHub, str, int | None]:
     """A WebSocket may sign in in its connection_init payload instead of a header."""
     ctx = info.context
     caller = ctx.caller
@@ -252,7 +253,8 @@ async def _live_viewer(info: Info) -> tuple[str, int | None]:
     if caller.principal is None and isinstance(params.get("authorization"), str):
         caller = await identify_bearer(ctx.auth, params["authorization"][:4096])
         ctx.max_level = await viewer_cap(ctx.driver, caller)
-    return caller.require().user, ctx.max_level
+    assert ctx.live is not None, "subscriptions are served by the app, which starts the hub"
+    return ctx.live, caller.require().user, ctx.max_level
 
 
 def _card(actor: dict[str, Any]) -> ProfileCard:
@@ -266,8 +268,8 @@ class SocialSubscription:
                                          "(the same privacy rules as friendActivity)")
     async def activity(self, info: Info) -> AsyncGenerator[LiveActivity, None]:
         ctx = info.context
-        viewer, cap = await _live_viewer(info)
-        async for e in live.events_for(ctx.live, ctx.driver, viewer, cap):
+        hub, viewer, cap = await _live_viewer(info)
+        async for e in live.events_for(hub, ctx.driver, viewer, cap):
             yield LiveActivity(id=strawberry.ID(e["id"]), kind=ActivityKind(e["kind"]), actor=_card(e["actor"]),
                                media_id=strawberry.ID(e["media"]), title=e["title"]["title"],
                                rating=e.get("rating"), at=e["at"])
@@ -275,8 +277,8 @@ class SocialSubscription:
     @strawberry.subscription(description="Titles (and episodes) one followed account watches")
     async def friend_watched(self, info: Info, user_id: strawberry.ID) -> AsyncGenerator[WatchEvent, None]:
         ctx = info.context
-        viewer, cap = await _live_viewer(info)
-        async for e in live.events_for(ctx.live, ctx.driver, viewer, cap,
+        hub, viewer, cap = await _live_viewer(info)
+        async for e in live.events_for(hub, ctx.driver, viewer, cap,
                                        only_user=service.check_user_id(str(user_id)),
                                        kinds={"WATCHED", "EPISODES"}):
             yield WatchEvent(id=strawberry.ID(e["id"]), actor=_card(e["actor"]),

@@ -15,8 +15,8 @@ from neo4j import AsyncDriver
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from app.cypher_run import read
 from app.logging import log
+from cypher import read
 
 WEIGHTS = {"WATCHED": 1.0, "EPISODES": 1.0, "RATED": 2.0, "REVIEWED": 3.0, "LISTED": 0.5}
 PREFIX = "reelgraph:trending:"

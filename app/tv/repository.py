@@ -6,7 +6,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from app.cypher_run import read, write
+from cypher import read, write
 
 
 async def create_media(driver: AsyncDriver, user: str, profile: str, **fields: Any) -> dict[str, Any] | None:

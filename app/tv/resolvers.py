@@ -9,8 +9,8 @@ from typing import Any
 import strawberry
 
 from app.catalog.types import Media, MediaType
+from app.kit.principal import acting
 from app.kit.temporal import when
-from app.lists.service import acting
 
 from . import repository, service
 

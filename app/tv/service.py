@@ -9,12 +9,11 @@ from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app import events
-from app.accounts.auth import Principal
 from app.catalog.repository import list_genres
 from app.catalog.service import check_certification
 from app.errors import InvalidInput, NotFound
+from app.kit.principal import Principal, acting
 from app.lists import repository as lists
-from app.lists.service import acting
 
 from . import repository
 

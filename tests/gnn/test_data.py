@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gnn.data import IdMap, Interactions
-from gnn.export import combine
 from gnn.config import ExportConfig
+from gnn.data import Interactions
+from gnn.export import combine
 from gnn.files import read_interactions, read_rows, read_train_test, write_adjacency
 from gnn.registry import Registry
 from gnn.split import random_split, stable_split, temporal_split

@@ -30,14 +30,14 @@ async def test_user_profile_list_rating_round_trip(driver: AsyncDriver) -> None:
     assert len(again.uid) == 36 and again.display_name == "Ada"
     [p] = await again.profiles.all()
     assert p.privacy == "friends" and p.is_kid is False
-    [l] = await p.lists.all()
-    item = await l.items.relationship(movie)
+    [lst] = await p.lists.all()
+    item = await lst.items.relationship(movie)
     assert (item.position, item.note) == ("a0", "with popcorn")
     rated = await p.rated.relationship(movie)
     assert rated.rating == 9 and rated.rated_at is not None
     assert [g.name for g in await movie.genres.all()] == [genre.name]
 
-    for node in (user, p, l, movie, genre):
+    for node in (user, p, lst, movie, genre):
         await node.delete()
 
 

@@ -43,7 +43,7 @@ async def test_system_lists_and_validation(api: httpx.AsyncClient, smtp: Mailbox
     _, t = await signed_up(api, smtp, run_jobs)
     token = t["accessToken"]
     lists = (await gql(api, "{ lists { name isSystem } }", token=token))["data"]["lists"]
-    assert [l["name"] for l in lists] == ["Favorites", "To Watch", "Watching", "Completed"]
+    assert [x["name"] for x in lists] == ["Favorites", "To Watch", "Watching", "Completed"]
     for value, field, message in (({"name": "x"}, "name", "List name must be 2-100 characters"),
                                   ({"name": "y" * 101}, "name", "List name must be 2-100 characters"),
                                   ({"name": "Fine", "description": "d" * 501}, "description",

@@ -14,7 +14,7 @@ PROGRESS = "{ showsInProgress { show { title } watchedEpisodes totalEpisodes nex
 
 async def list_titles(api: httpx.AsyncClient, token: str, name: str) -> list[str]:
     lists = (await gql(api, "{ lists { name items { edges { node { media { title } } } } } }", token=token))
-    [found] = [l for l in lists["data"]["lists"] if l["name"] == name]
+    [found] = [x for x in lists["data"]["lists"] if x["name"] == name]
     return [e["node"]["media"]["title"] for e in found["items"]["edges"]]
 
 

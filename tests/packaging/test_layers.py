@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .imports import ROOT, direct_imports
 
-KIT = ("app.kit", "app.settings", "app.errors", "app.logging", "app.cypher_run", "app.events")
+KIT = ("app.kit", "app.settings", "app.errors", "app.logging", "app.events")
 TOP = ("app.graphql", "app.web", "app.main", "app.cli")
 # who owns each graph_model module; db and base are for everyone
 OWNER = {"media": "catalog", "genre": "catalog", "person": "catalog", "media_list": "lists",
@@ -59,7 +59,7 @@ def test_domains_never_import_the_schema_pages_or_entry_points() -> None:
 
 def test_types_modules_call_no_repository() -> None:
     wrong = [(m, i) for m, i in arrows() if m.endswith(".types")
-             and (i.endswith(".repository") or i in ("app.cypher_run", "cypher"))]
+             and (i.endswith(".repository") or i in ("cypher"))]
     assert wrong == []
 
 

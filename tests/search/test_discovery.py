@@ -73,7 +73,7 @@ async def test_highlights_rank_the_periods_ratings_per_genre(
                 {"media": {"title": f"Liked {tag}"}, "averageRating": 6.6, "ratingCount": 5}]
     assert await ours(period="DAY") == expected
     assert await ours(period="WEEK") == expected
-    two_days_ago = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)).isoformat()
+    two_days_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(days=2)).isoformat()
     assert await ours(period="DAY", asOf=two_days_ago) is None  # nothing was rated that day
     assert await ours(period="WEEK", asOf=two_days_ago) is None
     # fewer than five ratings would give one person's rating away

@@ -11,8 +11,8 @@ import pytest
 from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
-from app.accounts.auth import Principal
 from app.activity import service as activity
+from app.kit.principal import Principal
 from app.lists import service as lists
 from app.social import service as social
 from graph_model import Genre, Media

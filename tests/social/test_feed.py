@@ -12,9 +12,9 @@ import pytest
 from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
-from app.accounts.auth import Principal
 from app.activity import service as activity
 from app.errors import NotFound
+from app.kit.principal import Principal
 from app.lists import service as lists
 from app.social import feed, repository, service
 from graph_model import Media, Profile, User
@@ -85,7 +85,7 @@ async def test_grouping_lists_and_the_kid_cap(driver: AsyncDriver, redis: Redis,
     a_user, a_profile, a_p = await account("Binger", "public")
     v_user, _, _ = await account("Watcher")
     await service.follow(driver, v_user.uid, a_user.uid)
-    evening = dt.datetime(2026, 11, 20, 19, 0, tzinfo=dt.timezone.utc)
+    evening = dt.datetime(2026, 11, 20, 19, 0, tzinfo=dt.UTC)
     show = titles["Show"].uid
     for n in range(5):  # five episodes in one evening read as one entry
         await repository.record_activity(

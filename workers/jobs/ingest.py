@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.logging import log
 from ingest.generic import pipeline as generic
 from ingest.movielens import pipeline as movielens
-from app.logging import log
 from ingest.report import ImportReport
 from search import indexer
 

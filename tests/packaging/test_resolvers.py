@@ -1,0 +1,29 @@
+"""Resolvers are thin: they parse arguments, call a service and map its answer. Every rule,
+query and event sits behind the service, so a page calling the same service gets the same
+behaviour. Read from the sources: imports inside functions count too."""
+
+from __future__ import annotations
+
+from .imports import ROOT, direct_imports
+
+# what only a service (or a repository under it) may touch
+FORBIDDEN = ("cypher", "app.events", "neo4j")
+
+
+def resolver_modules() -> list[str]:
+    return [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in sorted(ROOT.glob("app/*/resolvers.py"))]
+
+
+def reaching(module: str) -> list[str]:
+    return sorted(i for i in direct_imports(module)
+                  if i.endswith(".repository") or i.split(".")[-1] == "repository"
+                  or any(i == f or i.startswith(f + ".") for f in FORBIDDEN))
+
+
+def test_there_are_resolvers_to_check() -> None:
+    assert len(resolver_modules()) >= 10
+
+
+def test_resolvers_import_no_repository_cypher_or_event_bus() -> None:
+    wrong = {m: reaching(m) for m in resolver_modules() if reaching(m)}
+    assert wrong == {}
