@@ -1,26 +1,23 @@
-"""The domain event bus: one Redis stream that later features read (activity feed,
-trending, search indexing, webhooks, recommendation cache), and the same event at once on
-a pub/sub channel per acting profile, for whoever listens live (app.social.live).
+"""The domain event bus: every change later features react to (activity feed, trending,
+search indexing, live activity, webhooks), on the one event stream (app.kit.stream), and
+announcements that who may see whom narrowed, on AUDIENCE.
 
-Events are appended after the write they describe succeeded, with the acting profile
-and the ids involved, never with personal data beyond ids. The bus knows no consumer.
+Events are published after the write they describe succeeded, with the acting profile
+and the ids involved, never with personal data beyond ids. The bus knows no consumer:
+readers keep their own position in the stream or subscribe to its announcements.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
-from typing import Any
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from app.kit import stream
 from app.logging import log
 
-STREAM = "reelgraph:events"
-CHANNEL = "reelgraph:live:"  # + the acting profile's uid
-AUDIENCE = CHANNEL + "~audience"  # who may see whom changed (never a profile uid)
-MAX_LEN = 100_000  # approximate trim: the stream is a feed, not an archive
+AUDIENCE = "reelgraph:audience"
 
 KINDS = {"list.created", "list.updated", "list.deleted", "list.shared", "list.unshared",
          "list.link_created", "list.link_revoked", "list.note_set",
@@ -30,21 +27,16 @@ KINDS = {"list.created", "list.updated", "list.deleted", "list.shared", "list.un
          "media.owned", "media.created", "episode.progress"}
 
 
-async def publish(redis: Redis, kind: str, /, **data: Any) -> str:
+async def publish(redis: Redis, kind: str, /, **data: object) -> str | None:
+    """The event's id in the stream; None when Redis lost it."""
     if kind not in KINDS:
         raise ValueError(f"unknown event kind {kind}")
-    at = datetime.now(UTC).isoformat()
-    fields = {"kind": kind, "at": at, "data": json.dumps(data, default=str)}
     try:
-        event_id = str(await redis.xadd(STREAM, fields, maxlen=MAX_LEN, approximate=True))  # type: ignore[arg-type]
-        profile = data.get("profile")
-        if isinstance(profile, str):  # live listeners now; stream readers within seconds
-            await redis.publish(CHANNEL + profile, json.dumps({"id": event_id, **fields}))
+        return await stream.append(redis, kind, data)
     except (RedisError, OSError) as e:
         # the write it describes stands; the feed misses it, search repairs catch it up
         log.warning("events.lost", kind=kind, error=repr(e))
-        return ""
-    return event_id
+        return None
 
 
 async def audience_changed(redis: Redis, *users: str) -> None:

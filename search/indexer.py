@@ -3,23 +3,23 @@ sync the worker runs, and a check that lists what is missing or stale."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, RoutingControl
+from neo4j import AsyncDriver
 from redis.asyncio import Redis
 from tqdm import tqdm
 
-import cypher
+from app.kit import stream
+from app.kit.stream import Event
+from cypher import read
 
 from .backend import SearchBackend
 from .documents import MediaDoc, PersonDoc, media_doc, person_doc
 
 T = TypeVar("T")
 BATCH = 2000
-STREAM = "reelgraph:events"  # app.events.STREAM; search does not import the app
 CURSOR_KEY = "reelgraph:search:stream_position"
 # one index writer of the event stream at a time, across processes: a sync skips its run
 # while another sync or a rebuild holds this, and a rebuild waits for it
@@ -30,15 +30,10 @@ REBUILD_LOCK_SECONDS = 3 * 3600
 CATALOG_EVENTS = {"media.created", "media.rated", "media.watched", "media.unwatched"}
 
 
-async def _read(driver: AsyncDriver, name: str, **params: Any) -> list[dict[str, Any]]:
-    records, _, _ = await driver.execute_query(cypher.load(name), params, routing_=RoutingControl.READ)
-    return [r.data() for r in records]
-
-
 async def _pages(driver: AsyncDriver, name: str, batch: int) -> AsyncIterator[list[dict[str, Any]]]:
     after = None
     while True:
-        rows = [r["doc"] for r in await _read(driver, name, ids=None, after=after, limit=batch)]
+        rows = [r["doc"] for r in await read(driver, name, ids=None, after=after, limit=batch)]
         if not rows:
             return
         yield rows
@@ -46,7 +41,7 @@ async def _pages(driver: AsyncDriver, name: str, batch: int) -> AsyncIterator[li
 
 
 async def count_documents(driver: AsyncDriver) -> int:
-    rows = await _read(driver, "search/count_documents")
+    rows = await read(driver, "search/count_documents")
     return int(rows[0]["total"])
 
 
@@ -67,8 +62,8 @@ async def all_documents(driver: AsyncDriver, batch: int = BATCH, progress: bool 
 
 async def documents_for(driver: AsyncDriver, ids: list[str]) -> tuple[list[MediaDoc], list[PersonDoc]]:
     params = {"ids": ids, "after": None, "limit": len(ids)}
-    media = [media_doc(r["doc"]) for r in await _read(driver, "search/media_documents", **params)]
-    people = [person_doc(r["doc"]) for r in await _read(driver, "search/people_documents", **params)]
+    media = [media_doc(r["doc"]) for r in await read(driver, "search/media_documents", **params)]
+    people = [person_doc(r["doc"]) for r in await read(driver, "search/people_documents", **params)]
     return media, people
 
 
@@ -155,16 +150,11 @@ async def _repair(driver: AsyncDriver, backend: SearchBackend, progress: bool) -
 async def _covering_stream(redis: Redis, work: Awaitable[T]) -> T:
     """Runs work that reads the whole graph; the events in the stream when it began are then
     covered, so the sync's position moves to the end they had."""
-    last = await redis.xrevrange(STREAM, count=1)
+    last = await stream.last_id(redis)
     result = await work
-    if last:
-        await redis.set(CURSOR_KEY, str(last[0][0]))
+    if last is not None:
+        await redis.set(CURSOR_KEY, last)
     return result
-
-
-def _stream_id(entry_id: str) -> tuple[int, int]:
-    ms, _, seq = entry_id.partition("-")
-    return int(ms), int(seq or 0)
 
 
 async def sync_from_events(driver: AsyncDriver, redis: Redis, backend: SearchBackend,
@@ -173,35 +163,20 @@ async def sync_from_events(driver: AsyncDriver, redis: Redis, backend: SearchBac
     (one commit per batch: many small commits fragment a tantivy index). Safe to run twice:
     the position only moves on after the batch is written, and a run finding another sync
     or a rebuild at work skips. Returns the titles re-indexed (-1: skipped)."""
-    lock = redis.lock(LOCK_KEY, timeout=SYNC_LOCK_SECONDS)
-    if not await lock.acquire(blocking=False):
-        return -1
-    try:
-        return await _sync(driver, redis, backend, batch)
-    finally:
-        await lock.release()
 
-
-async def _sync(driver: AsyncDriver, redis: Redis, backend: SearchBackend, batch: int) -> int:
-    position = await redis.get(CURSOR_KEY) or "0-0"
-    first = await redis.xrange(STREAM, count=1)
-    if position != "0-0" and first and _stream_id(str(first[0][0])) > _stream_id(position):
-        # the stream was trimmed past our position: what fell off is unknown, so compare all
+    async def repair_if_trimmed(position: str) -> int | None:
+        if not await stream.trimmed_past(redis, position):
+            return None
+        # what fell off is unknown, so compare all
         report = await _covering_stream(redis, _repair(driver, backend, progress=False))
         return len(report.missing) + len(report.stale) + len(report.orphans)
-    touched = 0
-    while True:
-        entries = await redis.xrange(STREAM, min=f"({position}", count=batch)
-        if not entries:
-            return touched
-        ids: set[str] = set()
-        for _, fields in entries:
-            if fields.get("kind") in CATALOG_EVENTS:
-                data = json.loads(fields.get("data") or "{}")
-                if isinstance(data.get("media"), str):
-                    ids.add(data["media"])
+
+    async def reindex_touched(events: list[Event]) -> int:
+        ids = sorted({m for e in events if e.kind in CATALOG_EVENTS and (m := e.text("media")) is not None})
         if ids:
-            await index_ids(driver, backend, sorted(ids))
-            touched += len(ids)
-        position = str(entries[-1][0])
-        await redis.set(CURSOR_KEY, position)
+            await index_ids(driver, backend, ids)
+        return len(ids)
+
+    done = await stream.consume(redis, CURSOR_KEY, LOCK_KEY, reindex_touched, batch=batch,
+                                lock_seconds=SYNC_LOCK_SECONDS, begin=repair_if_trimmed)
+    return -1 if done is None else done

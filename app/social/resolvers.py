@@ -257,7 +257,7 @@ async def _live_viewer(info: Info) -> tuple[LiveHub, str, int | None]:
     return ctx.live, caller.require().user, ctx.max_level
 
 
-def _card(actor: dict[str, Any]) -> ProfileCard:
+def _card(actor: live.Actor) -> ProfileCard:
     return ProfileCard(id=strawberry.ID(actor["profile"]), user_id=strawberry.ID(actor["user"]),
                        name=actor["name"], avatar_url=actor.get("avatar_url"))
 

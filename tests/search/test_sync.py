@@ -7,6 +7,7 @@ from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app import events
+from app.kit import stream
 from search import indexer
 
 
@@ -26,6 +27,6 @@ async def test_a_cursor_older_than_the_stream_repairs_instead(
     backend = app.state.search
     await backend.delete([])  # the index exists
     await indexer.sync_from_events(driver, redis, backend)
-    last = await redis.xrevrange(events.STREAM, count=1)
+    last = await redis.xrevrange(stream.STREAM, count=1)
     assert await redis.get(indexer.CURSOR_KEY) == last[0][0]
     assert (await indexer.check(driver, backend)).ok  # the repair made index and graph agree
