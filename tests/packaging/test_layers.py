@@ -3,6 +3,9 @@ schema, the web pages and the entry points. Imports run downward only."""
 
 from __future__ import annotations
 
+import importlib.util
+from types import ModuleType
+
 from .imports import ROOT, direct_imports
 
 KIT = ("app.kit", "app.settings", "app.errors", "app.logging", "app.events")
@@ -77,3 +80,20 @@ def test_other_domains_repositories_only_where_still_listed() -> None:
     reaching = {(m, i) for m, i in arrows() if domain(m) and domain(i) and domain(m) != domain(i)
                 and i.endswith(".repository")}
     assert reaching == REMAINING  # a new arrow fails; a removed one is struck from the list
+
+
+def _layers() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("layers", ROOT / "scripts" / "layers.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_domain_stands_on_a_floor() -> None:
+    assert _layers().unplaced() == []
+
+
+def test_no_domain_imports_a_higher_floor() -> None:
+    layers = _layers()
+    assert layers.upward(layers.domain_arrows()) == []
