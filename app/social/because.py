@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from .repository import BecauseRow
 
 
-def rank(title: str, rows: list[dict[str, Any]], limit: int) -> list[tuple[str, float, str]]:
+def rank(title: str, rows: list[BecauseRow], limit: int) -> list[tuple[str, float, str]]:
     """(media, score, reason) best first. Co-fan scores are scaled to 0-1 by the
     best one; a shared director or lead adds to them, so a title with both comes first."""
     best_cofans = max((r["score"] for r in rows if r["why"] == "COFANS"), default=1.0) or 1.0

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+from .repository import CoRating, GenreCount, ProfileRow
+
+if TYPE_CHECKING:
+    from .service import Title
 
 SHRINK = 10  # co-ratings worth half the evidence: r * n / (n + SHRINK)
 TOP = 5
@@ -15,6 +20,30 @@ class Agreement:
     correlation: float | None  # Pearson on co-rated titles; None under 2 or with no spread
     shrunk: float  # towards 0 when few titles back it
     compatibility: int  # 0-100
+
+
+@dataclass(frozen=True)
+class RatedPair:
+    media: Title
+    mine: int
+    theirs: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The viewer's taste beside another account's main profile."""
+    user: str  # the other account
+    other: ProfileRow
+    both_watched: int
+    co_rated: int
+    correlation: float | None
+    shrunk: float
+    compatibility: int
+    top_agreements: list[RatedPair]
+    biggest_disagreements: list[RatedPair]
+    loved_unseen: list[Title]  # rated 9+ by them, unseen by the viewer
+    shared_listed: list[Title]  # on lists of both
+    genres: list[GenreCount]
 
 
 def pearson(pairs: list[tuple[float, float]]) -> float | None:
@@ -36,7 +65,7 @@ def agreement(pairs: list[tuple[float, float]]) -> Agreement:
     return Agreement(r, shrunk, round(50 * (1 + shrunk)))
 
 
-def extremes(co_rated: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def extremes(co_rated: list[CoRating]) -> tuple[list[CoRating], list[CoRating]]:
     """Top agreements: both rated it high and alike; biggest disagreements: furthest apart."""
     agree = sorted((c for c in co_rated if abs(c["mine"] - c["theirs"]) <= 1),
                    key=lambda c: (-(c["mine"] + c["theirs"]), c["media"]))[:TOP]

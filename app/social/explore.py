@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
 
 from neo4j import AsyncDriver
 
 from . import compare, repository
+from .repository import ProfileRow
 
 FANOUT = 50  # friends followed out of any one account per step
 MAX_PEOPLE = 200
@@ -53,19 +53,78 @@ def path_to(net: Network, target: str) -> list[str]:
     return list(path)
 
 
-async def describe(driver: AsyncDriver, viewer: str, profile: str, uids: list[str]) -> dict[str, dict[str, Any]]:
+@dataclass(frozen=True)
+class Person:
+    """Someone the viewer may see, beside the viewer."""
+    user: str
+    profile: ProfileRow
+    friend: bool
+    following: bool
+    mutual: list[str]  # names of the friends they share
+    similarity: float  # shrunk rating correlation
+    compatibility: int
+
+
+@dataclass(frozen=True)
+class Placed:
+    person: Person
+    distance: int  # friendship steps from the viewer
+
+
+@dataclass(frozen=True)
+class Graph:
+    people: list[Placed]
+    edges: list[tuple[str, str]]  # friendships among the people shown (and the viewer)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    placed: Placed
+    reason: str
+
+
+async def describe(driver: AsyncDriver, viewer: str, profile: str, uids: list[str]) -> dict[str, Person]:
     """People the viewer may see, with mutual friends and taste similarity."""
-    rows = await repository.people(driver, viewer, profile, uids)
     out = {}
-    for r in rows:
+    for r in await repository.people(driver, viewer, profile, uids):
         taste = compare.agreement([(a, b) for a, b in r["co_rated"]])
-        out[r["user"]] = {**r, "similarity": round(taste.shrunk, 4), "compatibility": taste.compatibility}
+        out[r["user"]] = Person(user=r["user"], profile=r["profile"], friend=r["friend"], following=r["following"],
+                                mutual=r["mutual"], similarity=round(taste.shrunk, 4),
+                                compatibility=taste.compatibility)
     return out
 
 
-def suggestion_reason(person: dict[str, Any]) -> str:
-    names = person["mutual"]
+async def graph(driver: AsyncDriver, viewer: str, profile: str, depth: int, limit: int) -> Graph:
+    net = await network(driver, viewer, depth, limit)
+    people = await describe(driver, viewer, profile, [u for u in net.distance if u != viewer])
+    shown = set(people) | {viewer}
+    nearest = sorted(people, key=lambda u: (net.distance[u], u))
+    return Graph(people=[Placed(people[u], net.distance[u]) for u in nearest],
+                 edges=[(a, b) for a, b in sorted(net.edges) if a in shown and b in shown])
+
+
+async def path(driver: AsyncDriver, viewer: str, profile: str, target: str) -> list[Placed]:
+    """The chain from the viewer (not included) to the target; empty when any link is hidden."""
+    net = await network(driver, viewer, 4, MAX_PEOPLE * 5, stop_at=target)
+    chain = path_to(net, target)[1:]
+    people = await describe(driver, viewer, profile, chain)
+    if any(u not in people for u in chain):
+        return []
+    return [Placed(people[u], net.distance[u]) for u in chain]
+
+
+async def suggestions(driver: AsyncDriver, viewer: str, profile: str, limit: int) -> list[Suggestion]:
+    """Friends of friends not yet followed: most shared friends first, then the most alike."""
+    net = await network(driver, viewer, 2, MAX_PEOPLE)
+    people = await describe(driver, viewer, profile, [u for u, d in net.distance.items() if d == 2])
+    ranked = sorted((p for p in people.values() if not p.following),
+                    key=lambda p: (-len(p.mutual), -p.similarity, p.user))[:limit]
+    return [Suggestion(Placed(p, 2), suggestion_reason(p)) for p in ranked]
+
+
+def suggestion_reason(person: Person) -> str:
+    names = person.mutual
     if not names:
-        return f"Tastes like yours ({person['compatibility']}% compatible)"
+        return f"Tastes like yours ({person.compatibility}% compatible)"
     shown = ", ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
-    return f"Friends with {shown}; {person['compatibility']}% compatible"
+    return f"Friends with {shown}; {person.compatibility}% compatible"

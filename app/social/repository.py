@@ -1,17 +1,131 @@
-"""Follows, requests, blocks and the activity feed in the graph."""
+"""Follows, requests, blocks, the activity feed and the explorer's reads in the graph."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, TypedDict, TypeVar, cast
 
-from neo4j import AsyncDriver
+from neo4j import AsyncDriver, Record
+from neo4j.time import DateTime
 
 from cypher import read, write
 
+T = TypeVar("T")
 
-async def follow(driver: AsyncDriver, me: str, them: str) -> dict[str, Any] | None:
-    rows = await write(driver, "social/follow", me=me, them=them)
-    return dict(rows[0]) if rows else None
+
+class ProfileRow(TypedDict):
+    uid: str
+    name: str
+    avatar_url: str | None
+
+
+class FollowRow(TypedDict):
+    user: str
+    status: Literal["FOLLOWING", "REQUESTED"]
+
+
+class FriendRow(TypedDict):
+    user: str
+    profile: ProfileRow
+
+
+class RequestRow(TypedDict):
+    user: str
+    name: str | None
+    requested_at: DateTime
+
+
+class RelationRow(TypedDict):
+    following: bool
+    followed_by: bool
+    requested: bool
+    blocking: bool
+
+
+class EntryRow(TypedDict):
+    uid: str
+    kind: str
+    count: int
+    rating: int | None
+    first_at: DateTime
+    last_at: DateTime
+
+
+class ListRow(TypedDict):
+    uid: str
+    name: str
+
+
+class ActivityRow(TypedDict):
+    entry: EntryRow
+    user: str
+    actor: ProfileRow
+    media: str
+    list: ListRow | None
+    more_media: list[str]  # other titles grouped into the entry
+
+
+class CoRating(TypedDict):
+    media: str
+    mine: int
+    theirs: int
+
+
+class GenreCount(TypedDict):
+    genre: str
+    mine: int
+    theirs: int
+
+
+class CompareRow(TypedDict):
+    other: ProfileRow
+    co_rated: list[CoRating]
+    both_watched: int
+    loved_unseen: list[str]
+    shared_listed: list[str]
+    genres: list[GenreCount]
+
+
+class BecauseRow(TypedDict):
+    media: str
+    why: Literal["COFANS", "DIRECTOR", "CAST"]
+    score: float
+    via: str | None
+    support: int
+
+
+class FriendOfRow(TypedDict):
+    source: str
+    friend: str
+
+
+class PersonRow(TypedDict):
+    user: str
+    profile: ProfileRow
+    friend: bool
+    following: bool
+    mutual: list[str]  # names of the friends shared with the viewer
+    co_rated: list[list[int]]  # [viewer's rating, theirs]
+
+
+class EventRow(TypedDict):
+    media: str
+    kind: str
+    at: int  # epoch seconds
+    genres: list[str]
+
+
+class ScoreRow(TypedDict):
+    media: str
+    score: float
+
+
+def _typed(records: list[Record], row: type[T]) -> list[T]:
+    return [cast(T, dict(r)) for r in records]
+
+
+async def follow(driver: AsyncDriver, me: str, them: str) -> FollowRow | None:
+    rows = _typed(await write(driver, "social/follow", me=me, them=them), FollowRow)
+    return rows[0] if rows else None
 
 
 async def unfollow(driver: AsyncDriver, me: str, them: str) -> bool:
@@ -33,17 +147,17 @@ async def unblock(driver: AsyncDriver, me: str, them: str) -> bool:
     return bool(rows and rows[0]["removed"])
 
 
-async def follow_requests(driver: AsyncDriver, me: str, limit: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in await read(driver, "social/follow_requests", me=me, limit=limit)]
+async def follow_requests(driver: AsyncDriver, me: str, limit: int) -> list[RequestRow]:
+    return _typed(await read(driver, "social/follow_requests", me=me, limit=limit), RequestRow)
 
 
-async def friends(driver: AsyncDriver, me: str, limit: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in await read(driver, "social/friends", me=me, limit=limit)]
+async def friends(driver: AsyncDriver, me: str, limit: int) -> list[FriendRow]:
+    return _typed(await read(driver, "social/friends", me=me, limit=limit), FriendRow)
 
 
-async def relation(driver: AsyncDriver, me: str, them: str) -> dict[str, Any] | None:
-    rows = await read(driver, "social/relation", me=me, them=them)
-    return dict(rows[0]) if rows else None
+async def relation(driver: AsyncDriver, me: str, them: str) -> RelationRow | None:
+    rows = _typed(await read(driver, "social/relation", me=me, them=them), RelationRow)
+    return rows[0] if rows else None
 
 
 async def record_activity(driver: AsyncDriver, **entry: Any) -> list[str] | None:
@@ -53,31 +167,43 @@ async def record_activity(driver: AsyncDriver, **entry: Any) -> list[str] | None
 
 
 async def friend_activity(driver: AsyncDriver, viewer: str, limit: int, after_at: str | None,
-                          after_uid: str | None, max_level: int | None) -> list[dict[str, Any]]:
+                          after_uid: str | None, max_level: int | None) -> list[ActivityRow]:
     rows = await read(driver, "social/friend_activity", viewer=viewer, limit=limit, after_at=after_at,
                       after_uid=after_uid, max_level=max_level)
-    return [dict(r) for r in rows]
+    return _typed(rows, ActivityRow)
 
 
 async def compare(driver: AsyncDriver, viewer: str, profile: str, them: str, max_level: int | None,
-                  limit: int = 10) -> dict[str, Any] | None:
+                  limit: int = 10) -> CompareRow | None:
     rows = await read(driver, "social/compare", viewer=viewer, profile=profile, them=them,
                       max_level=max_level, loved=9, liked=7, limit=limit)
-    return dict(rows[0]) if rows else None
+    found = _typed(rows, CompareRow)
+    return found[0] if found else None
 
 
 async def because_you_watched(driver: AsyncDriver, media: str, limit: int, max_level: int | None,
-                              min_fans: int = 3, high: int = 8) -> list[dict[str, Any]]:
+                              min_fans: int = 3, high: int = 8) -> list[BecauseRow]:
     rows = await read(driver, "social/because_you_watched", uid=media, limit=limit, max_level=max_level,
                       min_fans=min_fans, high=high)
-    return [dict(r) for r in rows]
+    return _typed(rows, BecauseRow)
 
 
-async def friends_of(driver: AsyncDriver, viewer: str, uids: list[str], fanout: int) -> list[dict[str, Any]]:
+async def friends_of(driver: AsyncDriver, viewer: str, uids: list[str], fanout: int) -> list[FriendOfRow]:
     rows = await read(driver, "social/friends_of", viewer=viewer, uids=uids, fanout=fanout)
-    return [dict(r) for r in rows]
+    return _typed(rows, FriendOfRow)
 
 
-async def people(driver: AsyncDriver, viewer: str, profile: str, uids: list[str]) -> list[dict[str, Any]]:
+async def people(driver: AsyncDriver, viewer: str, profile: str, uids: list[str]) -> list[PersonRow]:
     rows = await read(driver, "social/people", viewer=viewer, profile=profile, uids=uids)
-    return [dict(r) for r in rows]
+    return _typed(rows, PersonRow)
+
+
+async def recent_events(driver: AsyncDriver, since: float) -> list[EventRow]:
+    return _typed(await read(driver, "social/recent_events", since=since), EventRow)
+
+
+async def friends_trending(driver: AsyncDriver, viewer: str, since: float, now: float, half_life: float,
+                           limit: int, max_level: int | None, weights: dict[str, float]) -> list[ScoreRow]:
+    rows = await read(driver, "social/friends_trending", viewer=viewer, since=since, now=now,
+                      half_life=half_life, limit=limit, max_level=max_level, weights=weights)
+    return _typed(rows, ScoreRow)

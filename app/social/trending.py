@@ -16,7 +16,8 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from app.logging import log
-from cypher import read
+
+from . import repository
 
 WEIGHTS = {"WATCHED": 1.0, "EPISODES": 1.0, "RATED": 2.0, "REVIEWED": 3.0, "LISTED": 0.5}
 PREFIX = "reelgraph:trending:"
@@ -85,7 +86,7 @@ async def top_or_graph(redis: Redis, driver: AsyncDriver, period_name: str, limi
     period, now = PERIODS[period_name], time.time()
     wanted = genre.lower() if genre else None
     scores: dict[str, float] = {}
-    for r in await read(driver, "social/recent_events", since=now - period.seconds):
+    for r in await repository.recent_events(driver, now - period.seconds):
         if wanted is not None and wanted not in (g.lower() for g in r["genres"]):
             continue
         age_buckets = int(now // period.bucket) - int(r["at"] // period.bucket)
@@ -99,7 +100,7 @@ async def rebuild_if_empty(driver: AsyncDriver, redis: Redis) -> int:
     if await redis.exists(BUILT):
         return 0
     since = time.time() - PERIODS["week"].seconds
-    rows = await read(driver, "social/recent_events", since=since)
+    rows = await repository.recent_events(driver, since)
     for r in rows:
         await count(redis, r["media"], r["genres"], r["kind"], r["at"])
     await redis.set(BUILT, "1")
@@ -110,8 +111,7 @@ async def friends_top(driver: AsyncDriver, viewer: str, period_name: str, limit:
                       max_level: int | None) -> list[tuple[str, float]]:
     period = PERIODS[period_name]
     now = time.time()
-    rows = await read(driver, "social/friends_trending", viewer=viewer, since=now - period.seconds,
-                      now=now, half_life=period.seconds / 4, limit=limit, max_level=max_level,
-                      weights={k.lower(): v for k, v in WEIGHTS.items()})
+    rows = await repository.friends_trending(driver, viewer, now - period.seconds, now, period.seconds / 4,
+                                             limit, max_level, {k.lower(): v for k, v in WEIGHTS.items()})
     return [(r["media"], round(r["score"], 4)) for r in rows]
 

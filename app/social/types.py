@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING
 
 import strawberry
 
 from app.catalog.types import Media, PageInfo
+
+if TYPE_CHECKING:
+    from . import compare, explore, service
+    from .live import Actor, Delivery
+    from .repository import FollowRow, ProfileRow, RequestRow
 
 
 @strawberry.enum
@@ -22,6 +27,10 @@ class Follow:
     user_id: strawberry.ID
     status: FollowStatus
 
+    @classmethod
+    def of(cls, row: FollowRow) -> Follow:
+        return cls(user_id=strawberry.ID(row["user"]), status=FollowStatus(row["status"]))
+
 
 @strawberry.type
 class ProfileCard:
@@ -32,9 +41,15 @@ class ProfileCard:
     avatar_url: str | None
 
     @classmethod
-    def from_row(cls, user: str, row: dict[str, Any]) -> ProfileCard:
+    def from_row(cls, user: str, row: ProfileRow) -> ProfileCard:
         return cls(id=strawberry.ID(row["uid"]), user_id=strawberry.ID(user), name=row["name"],
                    avatar_url=row.get("avatar_url"))
+
+    @classmethod
+    def of_actor(cls, actor: Actor) -> ProfileCard:
+        """A live event's actor (app.social.live)."""
+        return cls(id=strawberry.ID(actor["profile"]), user_id=strawberry.ID(actor["user"]),
+                   name=actor["name"], avatar_url=actor.get("avatar_url"))
 
 
 @strawberry.type
@@ -42,6 +57,10 @@ class FollowRequest:
     user_id: strawberry.ID
     name: str | None
     requested_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: RequestRow) -> FollowRequest:
+        return cls(user_id=strawberry.ID(row["user"]), name=row["name"], requested_at=row["requested_at"].to_native())
 
 
 @strawberry.enum
@@ -72,6 +91,13 @@ class ActivityItem:
     first_at: dt.datetime
     at: dt.datetime
 
+    @classmethod
+    def of(cls, e: service.FeedEntry) -> ActivityItem:
+        listed = ListRef(id=strawberry.ID(e.list["uid"]), name=e.list["name"]) if e.list else None
+        return cls(id=strawberry.ID(e.uid), actor=ProfileCard.from_row(e.user, e.actor), kind=ActivityKind(e.kind),
+                   media=Media.from_row(e.media), also=[Media.from_row(m) for m in e.also], count=e.count,
+                   rating=e.rating, list=listed, first_at=e.first_at, at=e.at)
+
 
 @strawberry.type
 class ActivityEdge:
@@ -83,6 +109,12 @@ class ActivityEdge:
 class ActivityConnection:
     edges: list[ActivityEdge]
     page_info: PageInfo
+
+    @classmethod
+    def of(cls, page: service.FeedPage) -> ActivityConnection:
+        edges = [ActivityEdge(cursor=e.cursor, node=ActivityItem.of(e)) for e in page.entries]
+        return cls(edges=edges, page_info=PageInfo(has_next_page=page.has_next,
+                                                   end_cursor=edges[-1].cursor if edges else None))
 
 
 @strawberry.type
@@ -96,6 +128,11 @@ class LiveActivity:
     rating: int | None
     at: str
 
+    @classmethod
+    def of(cls, e: Delivery) -> LiveActivity:
+        return cls(id=strawberry.ID(e["id"]), kind=ActivityKind(e["kind"]), actor=ProfileCard.of_actor(e["actor"]),
+                   media_id=strawberry.ID(e["media"]), title=e["title"]["title"], rating=e.get("rating"), at=e["at"])
+
 
 @strawberry.type
 class WatchEvent:
@@ -105,12 +142,21 @@ class WatchEvent:
     title: str
     at: str
 
+    @classmethod
+    def of(cls, e: Delivery) -> WatchEvent:
+        return cls(id=strawberry.ID(e["id"]), actor=ProfileCard.of_actor(e["actor"]),
+                   media_id=strawberry.ID(e["media"]), title=e["title"]["title"], at=e["at"])
+
 
 @strawberry.type
 class RatingPair:
     media: Media
     mine: int
     theirs: int
+
+    @classmethod
+    def of(cls, pair: compare.RatedPair) -> RatingPair:
+        return cls(media=Media.from_row(pair.media), mine=pair.mine, theirs=pair.theirs)
 
 
 @strawberry.type
@@ -134,6 +180,17 @@ class Comparison:
     shared_listed: list[Media] = strawberry.field(description="Titles on lists of you both")
     genres: list[GenreTaste]
 
+    @classmethod
+    def of(cls, c: compare.Comparison) -> Comparison:
+        return cls(
+            other=ProfileCard.from_row(c.user, c.other), both_watched=c.both_watched, co_rated=c.co_rated,
+            correlation=c.correlation, shrunk_correlation=c.shrunk, compatibility=c.compatibility,
+            top_agreements=[RatingPair.of(p) for p in c.top_agreements],
+            biggest_disagreements=[RatingPair.of(p) for p in c.biggest_disagreements],
+            loved_unseen=[Media.from_row(m) for m in c.loved_unseen],
+            shared_listed=[Media.from_row(m) for m in c.shared_listed],
+            genres=[GenreTaste(genre=g["genre"], mine=g["mine"], theirs=g["theirs"]) for g in c.genres])
+
 
 @strawberry.enum
 class Timeframe(Enum):
@@ -153,6 +210,13 @@ class SocialPerson:
     similarity: float = strawberry.field(description="Rating correlation with you, shrunk for few co-ratings")
     compatibility: int
 
+    @classmethod
+    def of(cls, placed: explore.Placed) -> SocialPerson:
+        p = placed.person
+        return cls(user_id=strawberry.ID(p.user), profile=ProfileCard.from_row(p.user, p.profile),
+                   distance=placed.distance, is_friend=p.friend, following=p.following,
+                   mutual_friends=len(p.mutual), similarity=p.similarity, compatibility=p.compatibility)
+
 
 @strawberry.type
 class SocialEdge:
@@ -165,8 +229,17 @@ class SocialGraph:
     people: list[SocialPerson]
     edges: list[SocialEdge] = strawberry.field(description="Friendships among the people shown")
 
+    @classmethod
+    def of(cls, graph: explore.Graph) -> SocialGraph:
+        return cls(people=[SocialPerson.of(p) for p in graph.people],
+                   edges=[SocialEdge(a=strawberry.ID(a), b=strawberry.ID(b)) for a, b in graph.edges])
+
 
 @strawberry.type
 class SuggestedFollow:
     person: SocialPerson
     reason: str
+
+    @classmethod
+    def of(cls, s: explore.Suggestion) -> SuggestedFollow:
+        return cls(person=SocialPerson.of(s.placed), reason=s.reason)
