@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
@@ -130,7 +131,8 @@ class WatchHistory:
     last_watched_at: dt.datetime | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> WatchHistory:
+    def from_row(cls, row: Mapping[str, Any]) -> WatchHistory:
+        """From a watch record (the activity repository's row, or the mine loader's)."""
         return cls(watch_count=int(row.get("watch_count") or 0),
                    first_watched_at=when(row.get("first_watched_at")),
                    last_watched_at=when(row.get("last_watched_at")))
