@@ -8,22 +8,35 @@ from neo4j import AsyncDriver
 
 from cypher import read, write
 
+from .rows import RatingRow, WatchRow
 
-async def rate(driver: AsyncDriver, user: str, profile: str, media: str, rating: int) -> dict[str, Any] | None:
+
+def _rating(r: Any) -> RatingRow:
+    return RatingRow(rating=r["rating"], rated_at=r.get("rated_at"), history=list(r.get("history") or []),
+                     history_at=list(r.get("history_at") or []))
+
+
+def _watch(w: Any) -> WatchRow:
+    return WatchRow(watch_count=int(w.get("watch_count") or 0), first_watched_at=w.get("first_watched_at"),
+                    last_watched_at=w.get("last_watched_at"))
+
+
+async def rate(driver: AsyncDriver, user: str, profile: str, media: str, rating: int) -> RatingRow | None:
     rows = await write(driver, "activity/rate", user=user, profile=profile, media=media, rating=rating)
-    return dict(rows[0]["rating"]) if rows else None
+    return _rating(rows[0]["rating"]) if rows else None
 
 
-async def watch(driver: AsyncDriver, user: str, profile: str, media: str, at: str) -> dict[str, Any] | None:
+async def watch(driver: AsyncDriver, user: str, profile: str, media: str, at: str) -> WatchRow | None:
     rows = await write(driver, "activity/watch", user=user, profile=profile, media=media, at=at)
-    return dict(rows[0]["watch"]) if rows else None
+    return _watch(rows[0]["watch"]) if rows else None
 
 
-async def unwatch(driver: AsyncDriver, user: str, profile: str, media: str) -> tuple[bool, dict[str, Any] | None]:
+async def unwatch(driver: AsyncDriver, user: str, profile: str, media: str) -> tuple[bool, WatchRow | None]:
+    """(whether there was a viewing to undo, the record left: None once none is)."""
     rows = await write(driver, "activity/unwatch", user=user, profile=profile, media=media)
     if not rows:
         return False, None
-    return True, dict(rows[0]["watch"]) if rows[0]["watch"] else None
+    return True, _watch(rows[0]["watch"]) if rows[0]["watch"] else None
 
 
 async def mine_by_media(driver: AsyncDriver, profile: str, ids: list[str]) -> dict[str, dict[str, Any]]:

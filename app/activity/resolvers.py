@@ -7,11 +7,10 @@ import datetime as dt
 import strawberry
 
 from app.catalog.types import WatchHistory
+from app.kit.info import Info
 
 from . import service
 from .types import Rating
-
-Info = strawberry.Info  # context is app.graphql.context.Context
 
 
 @strawberry.type

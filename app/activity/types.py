@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import strawberry
 
 from app.kit.temporal import when
+
+from .rows import RatingRow
 
 
 @strawberry.type
@@ -15,6 +16,5 @@ class Rating:
     history: list[int] = strawberry.field(description="Earlier values, oldest first")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Rating:
-        return cls(rating=row["rating"], rated_at=when(row.get("rated_at")),
-                   history=list(row.get("history") or []))
+    def from_row(cls, row: RatingRow) -> Rating:
+        return cls(rating=row["rating"], rated_at=when(row["rated_at"]), history=row["history"])

@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 
-from app.search.types import SearchFacets
+from app.kit.checks import check_id
+from app.kit.info import Info
 
-from . import repository, service
-from .repository import MediaFilter
-from .types import Genre, Media, MediaEdge, MediaFilterInput, PageInfo, Person
-
-Info = strawberry.Info  # context is app.graphql.context.Context
-
-
-@strawberry.type
-class MediaConnection:
-    edges: list[MediaEdge]
-    page_info: PageInfo
-    _filter: strawberry.Private[MediaFilter | None] = None
-    _total: strawberry.Private[int | None] = None  # known already (a search counts its hits)
-    facets: SearchFacets | None = strawberry.field(
-        default=None, description="Search: counts per value over every match")
-
-    @strawberry.field(description="Titles matching, over all pages")
-    async def total_count(self, info: Info) -> int:
-        if self._total is not None or self._filter is None:
-            return self._total or 0
-        return await repository.count_media(info.context.driver, self._filter)
+from . import service
+from .rows import MediaFilter, MediaRow, PersonRow
+from .types import Genre, Media, MediaConnection, MediaEdge, MediaFilterInput, PageInfo, Person
 
 
 def _to_filter(f: MediaFilterInput | None, max_level: int | None) -> MediaFilter:
@@ -44,7 +25,7 @@ def _to_filter(f: MediaFilterInput | None, max_level: int | None) -> MediaFilter
 class CatalogQuery:
     @strawberry.field
     async def media(self, info: Info, id: strawberry.ID) -> Media | None:
-        row: dict[str, Any] | None = await info.context.catalog.media.load(service.check_id(id))
+        row: MediaRow | None = await info.context.catalog.media.load(check_id(id, "id"))
         return Media.from_row(row) if row else None
 
     @strawberry.field
@@ -68,9 +49,9 @@ class CatalogQuery:
     @strawberry.field
     async def genres(self, info: Info) -> list[Genre]:
         ctx = info.context
-        return [Genre.from_row(g) for g in await repository.list_genres(ctx.driver, ctx.catalog.max_level)]
+        return [Genre.from_row(g) for g in await service.genres(ctx.driver, ctx.catalog.max_level)]
 
     @strawberry.field
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:
-        row: dict[str, Any] | None = await info.context.catalog.person.load(service.check_id(id))
+        row: PersonRow | None = await info.context.catalog.person.load(check_id(id, "id"))
         return Person.from_row(row) if row else None

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from neo4j import AsyncDriver
 
 from app.errors import InvalidInput, NotFound
 from app.kit import cursor
+from app.kit.checks import check_id
 from graph_model.media import CERT_LEVELS
 
 from . import repository
-from .repository import MediaFilter
+from .rows import GenreRow, MediaFilter, MediaRow
 
 MAX_GENRES = 20
 
 
-def encode_cursor(media: dict[str, Any]) -> str:
+def encode_cursor(media: MediaRow) -> str:
     return cursor.encode(media["title"], media["uid"])
 
 
@@ -60,7 +60,7 @@ def check_years(year_from: int | None, year_to: int | None, base: str) -> None:
 
 @dataclass
 class MediaPage:
-    items: list[dict[str, Any]]
+    items: list[MediaRow]
     has_next: bool
 
 
@@ -75,13 +75,17 @@ async def media_page(
     return MediaPage(items=rows[:first], has_next=len(rows) > first)
 
 
-def check_id(value: str, field: str = "id") -> str:
-    if not value or len(value) > 64:
-        raise InvalidInput(f"{field} must be 1-64 characters", field=field)
-    return value
+async def count(driver: AsyncDriver, filt: MediaFilter) -> int:
+    """Titles matching a filter that media_page has already checked."""
+    return await repository.count_media(driver, filt)
 
 
-async def require_media(driver: AsyncDriver, media: str, max_level: int | None) -> dict[str, Any]:
+async def genres(driver: AsyncDriver, max_level: int | None) -> list[GenreRow]:
+    """Every genre, with how many titles the viewer may see in it."""
+    return await repository.list_genres(driver, max_level)
+
+
+async def require_media(driver: AsyncDriver, media: str, max_level: int | None) -> MediaRow:
     """The title, if it exists and the acting profile may see it: writes about a title
     go through here, so a kid profile cannot rate, list or review what it cannot see."""
     found = await repository.media_by_ids(driver, [check_id(media, "mediaId")], max_level)

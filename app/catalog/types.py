@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
 import strawberry
 
+from app.kit.info import Info
 from app.kit.temporal import day, when
+from search.query import Facets, Range
+
+from . import service
+from .rows import GenreRow, MediaFilter, MediaRow, PersonRow
 
 
 @strawberry.enum
 class MediaType(Enum):
     MOVIE = "movie"
     TV = "tv"
-
-
 
 
 @strawberry.type
@@ -43,7 +47,7 @@ class Genre:
     media_count: int | None = None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Genre:
+    def from_row(cls, row: GenreRow) -> Genre:
         return cls(id=strawberry.ID(row["uid"]), name=row["name"], media_count=row.get("media_count"))
 
 
@@ -67,7 +71,7 @@ class Media:
     streaming_availability: list[StreamingProvider]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Media:
+    def from_row(cls, row: MediaRow) -> Media:
         return cls(
             id=strawberry.ID(row["uid"]), tmdb_id=row.get("tmdb_id"), imdb_id=row.get("imdb_id"),
             movielens_id=row.get("movielens_id"), type=MediaType(row["type"]),
@@ -80,27 +84,27 @@ class Media:
         )
 
     @strawberry.field
-    async def genres(self, info: strawberry.Info) -> list[Genre]:
+    async def genres(self, info: Info) -> list[Genre]:
         return [Genre.from_row(g) for g in await info.context.catalog.genres.load(self.id)]
 
     @strawberry.field
-    async def cast(self, info: strawberry.Info) -> list[CastMember]:
+    async def cast(self, info: Info) -> list[CastMember]:
         rows = await info.context.catalog.cast.load(self.id)
         return [CastMember(person=Person.from_row(r["person"]), character=r["character"],
                            order=r["order"]) for r in rows]
 
     @strawberry.field(description="Mean of the platform's 1-10 ratings")
-    async def average_rating(self, info: strawberry.Info) -> float | None:
+    async def average_rating(self, info: Info) -> float | None:
         avg, _ = await info.context.catalog.rating_stats.load(self.id)
         return round(avg, 2) if avg is not None else None
 
     @strawberry.field
-    async def rating_count(self, info: strawberry.Info) -> int:
+    async def rating_count(self, info: Info) -> int:
         _, count = await info.context.catalog.rating_stats.load(self.id)
         return int(count)
 
     @strawberry.field(description="TV shows: seasons and episodes, with the acting profile's progress")
-    async def seasons(self, info: strawberry.Info) -> list[Season]:
+    async def seasons(self, info: Info) -> list[Season]:
         if self.type != MediaType.TV:
             return []
         rows = await info.context.seasons.load(str(self.id))
@@ -110,12 +114,12 @@ class Media:
             for e in r["episodes"]]) for r in rows]
 
     @strawberry.field(description="The acting profile's rating (1-10), if any")
-    async def my_rating(self, info: strawberry.Info) -> int | None:
+    async def my_rating(self, info: Info) -> int | None:
         mine = await info.context.mine.load(self.id) if info.context.mine else None
         return int(mine["rating"]["rating"]) if mine and mine["rating"] else None
 
     @strawberry.field(description="The acting profile's viewings of this title, if any")
-    async def watch_history(self, info: strawberry.Info) -> WatchHistory | None:
+    async def watch_history(self, info: Info) -> WatchHistory | None:
         mine = await info.context.mine.load(self.id) if info.context.mine else None
         return WatchHistory.from_row(mine["watch"]) if mine and mine["watch"] else None
 
@@ -127,7 +131,8 @@ class WatchHistory:
     last_watched_at: dt.datetime | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> WatchHistory:
+    def from_row(cls, row: Mapping[str, Any]) -> WatchHistory:
+        """From a watch record (the activity repository's row, or the mine loader's)."""
         return cls(watch_count=int(row.get("watch_count") or 0),
                    first_watched_at=when(row.get("first_watched_at")),
                    last_watched_at=when(row.get("last_watched_at")))
@@ -160,7 +165,7 @@ class Person:
     birth_date: dt.date | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Person:
+    def from_row(cls, row: PersonRow) -> Person:
         return cls(
             id=strawberry.ID(row["uid"]), name=row["name"], tmdb_id=row.get("tmdb_id"),
             imdb_id=row.get("imdb_id"), profile_path=row.get("profile_path"),
@@ -168,7 +173,7 @@ class Person:
         )
 
     @strawberry.field
-    async def credits(self, info: strawberry.Info) -> list[Credit]:
+    async def credits(self, info: Info) -> list[Credit]:
         rows = await info.context.catalog.credits.load(self.id)
         return [Credit(media=Media.from_row(r["media"]), role=r["role"], character=r["character"],
                        job=r["job"]) for r in rows]
@@ -208,6 +213,62 @@ class MediaEdge:
     score: float | None = strawberry.field(default=None, description="Search relevance, when ranked by it")
     highlights: list[SearchHighlight] | None = strawberry.field(
         default=None, description="Search: the fields that matched, highlighted")
+
+
+@strawberry.type
+class FacetValue:
+    value: str
+    count: int
+
+
+@strawberry.type
+class NumberRange:
+    min: float | None
+    max: float | None
+
+    @classmethod
+    def of(cls, r: Range) -> NumberRange:
+        return cls(min=r.min, max=r.max)
+
+
+def _values(counts: dict[str, int], rename: Any = str) -> list[FacetValue]:
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [FacetValue(value=rename(k), count=v) for k, v in ordered]
+
+
+@strawberry.type
+class SearchFacets:
+    genres: list[FacetValue]
+    types: list[FacetValue] = strawberry.field(description="MOVIE or TV")
+    providers: list[FacetValue]
+    certifications: list[FacetValue]
+    decades: list[FacetValue] = strawberry.field(description="1990 for 1990-1999")
+    year: NumberRange
+    rating: NumberRange
+
+    @classmethod
+    def of(cls, f: Facets) -> SearchFacets:
+        c = f.counts
+        return cls(genres=_values(c["genres"]), types=_values(c["type"], lambda v: str(v).upper()),
+                   providers=_values(c["providers"]), certifications=_values(c["certification"]),
+                   decades=sorted(_values(c["decade"]), key=lambda v: v.value),
+                   year=NumberRange.of(f.year), rating=NumberRange.of(f.rating))
+
+
+@strawberry.type
+class MediaConnection:
+    edges: list[MediaEdge]
+    page_info: PageInfo
+    _filter: strawberry.Private[MediaFilter | None] = None
+    _total: strawberry.Private[int | None] = None  # known already (a search counts its hits)
+    facets: SearchFacets | None = strawberry.field(
+        default=None, description="Search: counts per value over every match")
+
+    @strawberry.field(description="Titles matching, over all pages")
+    async def total_count(self, info: Info) -> int:
+        if self._total is not None or self._filter is None:
+            return self._total or 0
+        return await service.count(info.context.driver, self._filter)
 
 
 @strawberry.input

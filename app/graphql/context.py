@@ -28,6 +28,8 @@ from app.activity.loaders import mine_loader
 from app.catalog.loaders import CatalogLoaders
 from app.errors import Forbidden
 from app.kit.principal import Caller
+from app.lists.loaders import collaborators_loader
+from app.lists.rows import CollaboratorRow
 from app.profiles.service import viewer_cap
 from app.settings import Settings
 from app.social.live import LiveHub
@@ -47,6 +49,7 @@ class Context(BaseContext):
     catalog: CatalogLoaders = field(init=False)
     mine: DataLoader[str, dict[str, Any] | None] | None = field(init=False)
     seasons: DataLoader[str, list[dict[str, Any]]] = field(init=False)
+    collaborators: DataLoader[str, list[CollaboratorRow]] = field(init=False)
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -54,6 +57,7 @@ class Context(BaseContext):
         p = self.caller.reader
         self.mine = mine_loader(self.driver, p.profile) if p and p.profile else None
         self.seasons = seasons_loader(self.driver, p.profile if p else None)
+        self.collaborators = collaborators_loader(self.driver)
 
     def device(self) -> Device:
         assert isinstance(self.request, Request)

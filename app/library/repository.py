@@ -8,6 +8,8 @@ from neo4j import AsyncDriver
 
 from cypher import read, write
 
+from .rows import LibraryRow
+
 
 async def own(driver: AsyncDriver, user: str, profile: str, media: str, format: str,
               provider: str | None) -> list[str] | None:
@@ -22,8 +24,9 @@ async def disown(driver: AsyncDriver, user: str, profile: str, media: str, forma
 
 
 async def library(driver: AsyncDriver, user: str, profile: str, limit: int,
-                  after: tuple[str, str] | None, **filters: Any) -> list[dict[str, Any]]:
+                  after: tuple[str, str] | None, **filters: Any) -> list[LibraryRow]:
     rows = await read(driver, "library/library", user=user, profile=profile, limit=limit,
                       after_title=after[0] if after else None, after_uid=after[1] if after else None,
                       **filters)
-    return [r.data() for r in rows]
+    return [LibraryRow(media=dict(r["media"]), rating=r["rating"], watch_count=r["watch_count"],
+                       formats=list(r["formats"])) for r in rows]

@@ -2,58 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 
-from app import events
-from app.catalog.repository import MediaFilter
+from app.catalog.rows import MediaFilter
 from app.catalog.service import encode_cursor
-from app.catalog.types import Media, MediaType
-from app.kit.principal import acting
+from app.kit.info import Info
 
-from . import repository, service
-
-Info = strawberry.Info  # context is app.graphql.context.Context
-
-
-@strawberry.type
-class LibraryEntry:
-    media: Media
-    my_rating: int | None
-    watch_count: int
-    formats: list[str]
-
-
-@strawberry.type
-class LibraryEdge:
-    cursor: str
-    node: LibraryEntry
-
-
-@strawberry.type
-class LibraryConnection:
-    edges: list[LibraryEdge]
-    has_next_page: bool
-    end_cursor: str | None
-
-
-@strawberry.input
-class LibraryFilterInput:
-    type: MediaType | None = None
-    genres: list[str] | None = None
-    year_from: int | None = None
-    year_to: int | None = None
-    title_prefix: str | None = None
-    min_rating: int | None = None
-    format: str | None = strawberry.field(default=None, description="bluray, uhd_4k, dvd, digital, streaming")
-    watched: bool | None = None
-    owned: bool | None = None
-
-
-def _entry(row: dict[str, Any]) -> LibraryEntry:
-    return LibraryEntry(media=Media.from_row(row["media"]), my_rating=row["rating"],
-                        watch_count=int(row["watch_count"] or 0), formats=list(row["formats"]))
+from . import service
+from .types import LibraryConnection, LibraryEdge, LibraryEntry, LibraryFilterInput
 
 
 @strawberry.type
@@ -68,7 +24,7 @@ class LibraryQuery:
                            year_to=f.year_to, title_prefix=f.title_prefix)
         rows, more = await service.page(ctx.driver, p, ctx.max_level, filt, f.min_rating, f.format,
                                         f.watched, f.owned, first, after, ctx.settings.api.max_page_size)
-        edges = [LibraryEdge(cursor=encode_cursor(r["media"]), node=_entry(r)) for r in rows]
+        edges = [LibraryEdge(cursor=encode_cursor(r["media"]), node=LibraryEntry.from_row(r)) for r in rows]
         return LibraryConnection(edges=edges, has_next_page=more,
                                  end_cursor=edges[-1].cursor if edges else None)
 
@@ -85,9 +41,5 @@ class LibraryMutation:
     @strawberry.mutation
     async def unmark_owned(self, info: Info, media_id: strawberry.ID, format: str) -> bool:
         ctx = info.context
-        p = ctx.caller.require("write:activity")
-        done = await repository.disown(ctx.driver, p.user, acting(p), str(media_id)[:64],
-                                       service.check_format(format))
-        if done:
-            await events.publish(ctx.auth.redis, "media.unowned", profile=p.profile, media=str(media_id))
-        return done
+        return await service.disown(ctx.driver, ctx.auth.redis, ctx.caller.require("write:activity"),
+                                    str(media_id), format)

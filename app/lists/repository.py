@@ -2,41 +2,56 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 import cypher
+from app.catalog.rows import MediaRow
 from cypher import read, write
 
 from .ordering import key_between
+from .rows import CollaboratorRow, ItemRow, ListRow, NotInList, Owner
+
+T = TypeVar("T")
 
 
-async def create_list(driver: AsyncDriver, user: str, profile: str, **props: Any) -> dict[str, Any] | None:
+def _list(props: Any, owner: Any = None, mine: bool = True, role: str | None = None) -> ListRow:
+    return ListRow(uid=props["uid"], name=props["name"], description=props.get("description"),
+                   icon=props.get("icon"), visibility=props.get("visibility") or "private",
+                   is_system=bool(props.get("is_system")), item_count=int(props.get("item_count") or 0),
+                   owner=Owner(uid=owner["uid"], name=owner.get("name")) if owner else None,
+                   mine=mine, role=role)
+
+
+def _with_owner(row: Any) -> ListRow:
+    return _list(row["list"], row["owner"], bool(row["mine"]), row["role"])
+
+
+def _item(props: Any) -> ItemRow:
+    return ItemRow(position=props["position"], note=props.get("note"), added_at=props.get("added_at"))
+
+
+async def create_list(driver: AsyncDriver, user: str, profile: str, **props: Any) -> ListRow | None:
     rows = await write(driver, "lists/create_list", user=user, profile=profile, **props)
-    return dict(rows[0]["list"]) if rows else None
+    return _list(rows[0]["list"]) if rows else None
 
 
-async def my_lists(driver: AsyncDriver, user: str, profile: str,
-                   max_level: int | None) -> list[dict[str, Any]]:
-    return [{**r["list"], "owner": r["owner"], "mine": True, "role": None}
+async def my_lists(driver: AsyncDriver, user: str, profile: str, max_level: int | None) -> list[ListRow]:
+    return [_list(r["list"], r["owner"])
             for r in await read(driver, "lists/my_lists", user=user, profile=profile, max_level=max_level)]
 
 
 async def visible_list(driver: AsyncDriver, list_id: str, viewer: str | None,
-                       profile: str | None, max_level: int | None) -> dict[str, Any] | None:
+                       profile: str | None, max_level: int | None) -> ListRow | None:
     rows = await read(driver, "lists/visible_list", list=list_id, viewer=viewer, profile=profile,
                       max_level=max_level)
     return _with_owner(rows[0]) if rows else None
 
 
-def _with_owner(row: Any) -> dict[str, Any]:
-    return {**row["list"], "owner": row["owner"], "mine": row["mine"], "role": row["role"]}
-
-
 async def shared_list(driver: AsyncDriver, share_hash: str, viewer: str | None,
-                      max_level: int | None) -> dict[str, Any] | None:
+                      max_level: int | None) -> ListRow | None:
     rows = await read(driver, "lists/shared_list", share_hash=share_hash, viewer=viewer, max_level=max_level)
     return _with_owner(rows[0]) if rows else None
 
@@ -52,8 +67,10 @@ async def unshare(driver: AsyncDriver, user: str, profile: str, list_id: str, gu
     return bool(rows and rows[0]["removed"])
 
 
-async def collaborators(driver: AsyncDriver, list_id: str) -> list[dict[str, Any]]:
-    return [r.data() for r in await read(driver, "lists/collaborators", list=list_id)]
+async def collaborators(driver: AsyncDriver, list_ids: list[str]) -> dict[str, list[CollaboratorRow]]:
+    rows = await read(driver, "lists/collaborators", lists=list_ids)
+    return {r["list"]: [CollaboratorRow(id=c["id"], name=c["name"], role=c["role"])
+                        for c in r["collaborators"]] for r in rows}
 
 
 async def set_share_link(driver: AsyncDriver, user: str, profile: str, list_id: str,
@@ -63,10 +80,10 @@ async def set_share_link(driver: AsyncDriver, user: str, profile: str, list_id: 
 
 
 async def items(driver: AsyncDriver, list_id: str, after: str | None, limit: int,
-                max_level: int | None) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+                max_level: int | None) -> list[tuple[ItemRow, MediaRow]]:
     rows = await read(driver, "lists/list_items", list=list_id, after=after, limit=limit,
                       max_level=max_level)
-    return [(dict(r["item"]), dict(r["media"])) for r in rows]
+    return [(_item(r["item"]), dict(r["media"])) for r in rows]
 
 
 async def _one(tx: AsyncManagedTransaction, name: str, **params: Any) -> Any:
@@ -75,8 +92,9 @@ async def _one(tx: AsyncManagedTransaction, name: str, **params: Any) -> Any:
 
 
 async def _locked_edit(driver: AsyncDriver, user: str, profile: str, list_id: str,
-                       edit: Callable[[AsyncManagedTransaction], Any]) -> Any:
-    async def work(tx: AsyncManagedTransaction) -> Any:
+                       edit: Callable[[AsyncManagedTransaction], Awaitable[T]]) -> T | None:
+    """The edit's answer, or None when the list is not the caller's to edit."""
+    async def work(tx: AsyncManagedTransaction) -> T | None:
         if await _one(tx, "lists/lock_for_edit", user=user, profile=profile, list=list_id) is None:
             return None
         return await edit(tx)
@@ -85,39 +103,37 @@ async def _locked_edit(driver: AsyncDriver, user: str, profile: str, list_id: st
 
 
 async def add_item(driver: AsyncDriver, user: str, profile: str, list_id: str, media: str,
-                   note: str | None) -> tuple[dict[str, Any], bool] | None:
-    """Appends the title (or leaves it where it is); None when the list is not editable."""
-    async def edit(tx: AsyncManagedTransaction) -> tuple[dict[str, Any], bool] | None:
+                   note: str | None) -> tuple[ItemRow, bool] | None:
+    """Appends the title (or leaves it where it is): (item, created). None when the list is
+    not editable or the title does not exist."""
+    async def edit(tx: AsyncManagedTransaction) -> tuple[ItemRow, bool] | None:
         edges = await _one(tx, "lists/edge_positions", list=list_id, media=[])
         row = await _one(tx, "lists/add_item", list=list_id, media=media, note=note,
                          position=key_between(edges["last"], None))
-        return (dict(row["item"]), bool(row["created"])) if row else None
-    return await _locked_edit(driver, user, profile, list_id, edit)  # type: ignore[no-any-return]
+        return (_item(row["item"]), bool(row["created"])) if row else None
+    return await _locked_edit(driver, user, profile, list_id, edit)
 
 
 async def move_item(driver: AsyncDriver, user: str, profile: str, list_id: str, media: str,
-                    after_media: str | None) -> dict[str, Any] | None | str:
-    """Moves the title right after `after_media` (None: to the top). Writes one key."""
-    async def edit(tx: AsyncManagedTransaction) -> dict[str, Any] | str | None:
+                    after_media: str | None) -> tuple[str, bool] | None:
+    """Moves the title right after `after_media` (None: to the top), writing one key:
+    (its position, whether it moved). None when the list is not editable; NotInList
+    when either title is not in it."""
+    async def edit(tx: AsyncManagedTransaction) -> tuple[str, bool]:
         edges = await _one(tx, "lists/edge_positions", list=list_id,
                            media=[m for m in (media, after_media) if m])
         found = dict(pair for pair in edges["found"] if pair)
-        if media not in found:
-            return "missing"
-        if after_media is not None and after_media not in found:
-            return "missing_after"
-        if after_media is None:
-            before = None
-            following = (await _one(tx, "lists/next_position", list=list_id, position=""))["next"]
-        else:
-            before = found[after_media]
-            following = (await _one(tx, "lists/next_position", list=list_id, position=before))["next"]
+        for wanted in (media, after_media):
+            if wanted is not None and wanted not in found:
+                raise NotInList(wanted)
+        before = found[after_media] if after_media is not None else None
+        following = (await _one(tx, "lists/next_position", list=list_id, position=before or ""))["next"]
         if following == found[media]:  # already in that place
-            return {"position": found[media]}
-        position = key_between(before, following)
-        row = await _one(tx, "lists/move_item", list=list_id, media=media, position=position)
-        return {**dict(row["item"]), "moved": True}
-    return await _locked_edit(driver, user, profile, list_id, edit)  # type: ignore[no-any-return]
+            return found[media], False
+        row = await _one(tx, "lists/move_item", list=list_id, media=media,
+                         position=key_between(before, following))
+        return row["item"]["position"], True
+    return await _locked_edit(driver, user, profile, list_id, edit)
 
 
 async def remove_item(driver: AsyncDriver, user: str, profile: str, list_id: str, media: str) -> bool:
@@ -128,17 +144,17 @@ async def remove_item(driver: AsyncDriver, user: str, profile: str, list_id: str
 
 
 async def set_note(driver: AsyncDriver, user: str, profile: str, list_id: str, media: str,
-                   note: str | None) -> dict[str, Any] | None:
-    async def edit(tx: AsyncManagedTransaction) -> dict[str, Any] | None:
+                   note: str | None) -> ItemRow | None:
+    async def edit(tx: AsyncManagedTransaction) -> ItemRow | None:
         row = await _one(tx, "lists/set_note", list=list_id, media=media, note=note)
-        return dict(row["item"]) if row else None
-    return await _locked_edit(driver, user, profile, list_id, edit)  # type: ignore[no-any-return]
+        return _item(row["item"]) if row else None
+    return await _locked_edit(driver, user, profile, list_id, edit)
 
 
 async def update_list(driver: AsyncDriver, user: str, profile: str, list_id: str,
-                      props: dict[str, Any]) -> dict[str, Any] | None:
+                      props: dict[str, Any]) -> ListRow | None:
     rows = await write(driver, "lists/update_list", user=user, profile=profile, list=list_id, props=props)
-    return dict(rows[0]["list"]) if rows else None
+    return _list(rows[0]["list"]) if rows else None
 
 
 async def delete_list(driver: AsyncDriver, user: str, profile: str, list_id: str) -> bool:

@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any
 
 import strawberry
 
+from app.catalog.rows import MediaRow
 from app.catalog.types import Media
+from app.kit.info import Info
 from app.kit.temporal import when
+
+from . import service
+from .rows import ItemRow, ListRow
 
 
 @strawberry.enum
@@ -31,7 +35,7 @@ class ListItem:
     media: Media
 
     @classmethod
-    def from_rows(cls, item: dict[str, Any], media: dict[str, Any]) -> ListItem:
+    def from_rows(cls, item: ItemRow, media: MediaRow) -> ListItem:
         return cls(position=item["position"], note=item.get("note"), added_at=when(item.get("added_at")),
                    media=Media.from_row(media))
 
@@ -47,6 +51,55 @@ class ListItemConnection:
     edges: list[ListItemEdge]
     has_next_page: bool
     end_cursor: str | None
+
+
+@strawberry.type
+class Collaborator:
+    id: strawberry.ID
+    name: str | None
+    role: str
+
+
+@strawberry.type
+class MediaList:
+    id: strawberry.ID
+    name: str
+    description: str | None
+    icon: str | None
+    visibility: Visibility
+    is_system: bool
+    item_count: int
+    owner: ListOwner | None
+    mine: bool
+    role: str | None = strawberry.field(description="viewer or editor when shared with you")
+
+    @classmethod
+    def from_row(cls, row: ListRow) -> MediaList:
+        owner = row["owner"]
+        return cls(id=strawberry.ID(row["uid"]), name=row["name"], description=row["description"],
+                   icon=row["icon"], visibility=Visibility(row["visibility"]), is_system=row["is_system"],
+                   item_count=row["item_count"],
+                   owner=ListOwner(id=strawberry.ID(owner["uid"]), name=owner["name"]) if owner else None,
+                   mine=row["mine"], role=row["role"])
+
+    @strawberry.field(description="Who it is shared with (the owner only sees this)")
+    async def collaborators(self, info: Info) -> list[Collaborator]:
+        if not self.mine:
+            return []
+        rows = await info.context.collaborators.load(str(self.id))
+        return [Collaborator(id=strawberry.ID(r["id"]), name=r["name"], role=r["role"]) for r in rows]
+
+    @strawberry.field
+    async def items(self, info: Info, first: int = 50, after: str | None = None) -> ListItemConnection:
+        ctx = info.context
+        page = await service.items(ctx.driver, str(self.id), first, after, ctx.max_level,
+                                   ctx.settings.api.max_page_size)
+        edges = []
+        for item, media in page.items:
+            ctx.catalog.media.prime(media["uid"], media)
+            edges.append(ListItemEdge(cursor=item["position"], node=ListItem.from_rows(item, media)))
+        return ListItemConnection(edges=edges, has_next_page=page.has_next,
+                                  end_cursor=edges[-1].cursor if edges else None)
 
 
 @strawberry.input

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import strawberry
 
+from app.kit.info import Info
 from app.kit.temporal import when
 from app.lists.types import ListOwner, Visibility
 
 from . import service
+from .rows import CommentRow, ReviewRow
 
 
 @strawberry.type
@@ -20,12 +21,11 @@ class ReviewComment:
     mentioned: list[strawberry.ID]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> ReviewComment:
+    def from_row(cls, row: CommentRow) -> ReviewComment:
         a = row["author"]
         return cls(id=strawberry.ID(row["uid"]), content=row["content"],
-                   author=ListOwner(id=strawberry.ID(a["uid"]), name=a.get("name")),
-                   created_at=when(row.get("created_at")),
-                   mentioned=[strawberry.ID(m) for m in row.get("mentioned") or []])
+                   author=ListOwner(id=strawberry.ID(a["uid"]), name=a["name"]),
+                   created_at=when(row["created_at"]), mentioned=[strawberry.ID(m) for m in row["mentioned"]])
 
 
 @strawberry.type
@@ -44,20 +44,33 @@ class Review:
     updated_at: dt.datetime | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Review:
+    def from_row(cls, row: ReviewRow) -> Review:
         a = row["author"]
         return cls(id=strawberry.ID(row["uid"]), media_id=strawberry.ID(row["media"]),
-                   content=row["content"], contains_spoilers=bool(row.get("contains_spoilers")),
-                   visibility=Visibility(row.get("visibility") or "public"),
-                   author=ListOwner(id=strawberry.ID(a["uid"]), name=a.get("name")),
-                   helpful_count=int(row.get("helpful_count") or 0), likes=int(row.get("likes") or 0),
-                   funny=int(row.get("funny") or 0), comment_count=int(row.get("comment_count") or 0),
-                   created_at=when(row.get("created_at")), updated_at=when(row.get("updated_at")))
+                   content=row["content"], contains_spoilers=row["contains_spoilers"],
+                   visibility=Visibility(row["visibility"]),
+                   author=ListOwner(id=strawberry.ID(a["uid"]), name=a["name"]),
+                   helpful_count=row["helpful_count"], likes=row["likes"], funny=row["funny"],
+                   comment_count=row["comment_count"], created_at=when(row["created_at"]),
+                   updated_at=when(row["updated_at"]))
 
     @strawberry.field
-    async def comments(self, info: strawberry.Info, first: int = 50) -> list[ReviewComment]:
+    async def comments(self, info: Info, first: int = 50) -> list[ReviewComment]:
         rows = await service.comments(info.context.driver, info.context.caller.reader, str(self.id), first)
         return [ReviewComment.from_row(r) for r in rows]
+
+
+@strawberry.type
+class ReviewEdge:
+    cursor: str
+    node: Review
+
+
+@strawberry.type
+class ReviewConnection:
+    edges: list[ReviewEdge]
+    has_next_page: bool
+    end_cursor: str | None
 
 
 @strawberry.input

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
-from app.catalog.resolvers import MediaConnection
-from app.catalog.types import Media, MediaEdge, PageInfo, SearchHighlight
+from app.catalog.types import Media, MediaConnection, MediaEdge, PageInfo, SearchFacets, SearchHighlight
 from app.kit.checks import check_between
 from search.query import Sort
 
 from . import service
-from .types import Autocomplete, MediaSuggestion, PersonSuggestion, SearchFacets, SearchInput
+from .types import Autocomplete, MediaSuggestion, PersonSuggestion, SearchInput
 
 Info = strawberry.Info
 HIGHLIGHT_NAMES = {"title": "title", "original_title": "originalTitle", "cast": "cast",

@@ -1,14 +1,13 @@
-"""GraphQL types of search: the input, facets and autocomplete suggestions."""
+"""GraphQL types of search: the input and autocomplete suggestions (facets are the catalog's)."""
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
 
 import strawberry
 
 from app.catalog.types import MediaType
-from search.query import Facets, Range, Suggestion
+from search.query import Suggestion
 
 
 @strawberry.enum
@@ -39,46 +38,6 @@ class SearchInput:
     sort: SearchSort = SearchSort.RELEVANCE
     first: int = 20
     after: str | None = None
-
-
-@strawberry.type
-class FacetValue:
-    value: str
-    count: int
-
-
-@strawberry.type
-class NumberRange:
-    min: float | None
-    max: float | None
-
-    @classmethod
-    def of(cls, r: Range) -> NumberRange:
-        return cls(min=r.min, max=r.max)
-
-
-def _values(counts: dict[str, int], rename: Any = str) -> list[FacetValue]:
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [FacetValue(value=rename(k), count=v) for k, v in ordered]
-
-
-@strawberry.type
-class SearchFacets:
-    genres: list[FacetValue]
-    types: list[FacetValue] = strawberry.field(description="MOVIE or TV")
-    providers: list[FacetValue]
-    certifications: list[FacetValue]
-    decades: list[FacetValue] = strawberry.field(description="1990 for 1990-1999")
-    year: NumberRange
-    rating: NumberRange
-
-    @classmethod
-    def of(cls, f: Facets) -> SearchFacets:
-        c = f.counts
-        return cls(genres=_values(c["genres"]), types=_values(c["type"], lambda v: str(v).upper()),
-                   providers=_values(c["providers"]), certifications=_values(c["certification"]),
-                   decades=sorted(_values(c["decade"]), key=lambda v: v.value),
-                   year=NumberRange.of(f.year), rating=NumberRange.of(f.rating))
 
 
 @strawberry.type

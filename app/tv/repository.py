@@ -6,19 +6,34 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
+from app.catalog.rows import MediaRow
 from cypher import read, write
 
+from .rows import EpisodeRef, NextEpisode, ProgressRow, ShowProgressRow, ShowStatus
 
-async def create_media(driver: AsyncDriver, user: str, profile: str, **fields: Any) -> dict[str, Any] | None:
+
+def _next(row: Any) -> NextEpisode | None:
+    if not row:
+        return None
+    e = row["episode"]
+    return NextEpisode(episode=EpisodeRef(uid=e["uid"], episode_number=e["episode_number"],
+                                          title=e.get("title")), season=row["season"])
+
+
+async def create_media(driver: AsyncDriver, user: str, profile: str, **fields: Any) -> MediaRow | None:
     rows = await write(driver, "tv/create_media", user=user, profile=profile, **fields)
     return dict(rows[0]["media"]) if rows else None
 
 
 async def set_progress(driver: AsyncDriver, user: str, profile: str, episode: str, seconds: int | None,
-                       watched: bool | None, max_level: int | None) -> tuple[dict[str, Any], str] | None:
+                       watched: bool | None, max_level: int | None) -> tuple[ProgressRow, str] | None:
     rows = await write(driver, "tv/set_progress", user=user, profile=profile, episode=episode,
                        seconds=seconds, watched=watched, max_level=max_level)
-    return (dict(rows[0]["progress"]), rows[0]["show"]) if rows else None
+    if not rows:
+        return None
+    x = rows[0]["progress"]
+    return ProgressRow(progress_seconds=x["progress_seconds"], is_watched=x["is_watched"],
+                       watched_at=x["watched_at"]), rows[0]["show"]
 
 
 async def mark_episodes(driver: AsyncDriver, user: str, profile: str, season: str | None,
@@ -28,15 +43,16 @@ async def mark_episodes(driver: AsyncDriver, user: str, profile: str, season: st
     return (rows[0]["show"], rows[0]["marked"]) if rows else None
 
 
-async def show_status(driver: AsyncDriver, profile: str, show: str) -> dict[str, Any] | None:
+async def show_status(driver: AsyncDriver, profile: str, show: str) -> ShowStatus | None:
     rows = await read(driver, "tv/show_status", profile=profile, show=show)
-    return rows[0].data() if rows else None
+    return ShowStatus(show=rows[0]["show"], watched=rows[0]["watched"], total=rows[0]["total"]) if rows else None
 
 
 async def shows_in_progress(driver: AsyncDriver, user: str, profile: str,
-                            max_level: int | None) -> list[dict[str, Any]]:
+                            max_level: int | None) -> list[ShowProgressRow]:
     rows = await read(driver, "tv/shows_in_progress", user=user, profile=profile, max_level=max_level)
-    return [r.data() for r in rows]
+    return [ShowProgressRow(show=dict(r["show"]), watched=r["watched"], total=r["total"], next=_next(r["next"]))
+            for r in rows]
 
 
 async def system_list(driver: AsyncDriver, profile: str, name: str) -> str | None:

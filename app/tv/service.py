@@ -9,13 +9,15 @@ from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app import events
-from app.catalog.repository import list_genres
-from app.catalog.service import check_certification
+from app.catalog import service as catalog
+from app.catalog.rows import MediaRow
 from app.errors import InvalidInput, NotFound
+from app.kit.checks import check_id
 from app.kit.principal import Principal, acting
-from app.lists import repository as lists
+from app.lists import service as lists
 
 from . import repository
+from .rows import ProgressRow, ShowProgressRow, ShowStatus
 
 MAX_SEASONS, MAX_EPISODES = 100, 500
 
@@ -32,7 +34,7 @@ def check_entry(title: str, media_type: str, year: int | None, genres: list[str]
         raise InvalidInput("Year must be between 1870 and 2100", field="year")
     if len(genres) > 10 or any(not 1 <= len(g.strip()) <= 50 for g in genres):
         raise InvalidInput("Up to 10 genres of 1-50 characters", field="genres")
-    certification = check_certification(certification)
+    certification = catalog.check_certification(certification)
     if runtime is not None and not 1 <= runtime <= 1000:
         raise InvalidInput("Runtime must be 1-1000 minutes", field="runtime")
     if media_type == "movie" and seasons:
@@ -49,11 +51,11 @@ def check_entry(title: str, media_type: str, year: int | None, genres: list[str]
 
 
 async def create_media(driver: AsyncDriver, redis: Redis, p: Principal, overview: str | None,
-                       **fields: Any) -> dict[str, Any]:
+                       **fields: Any) -> MediaRow:
     if overview is not None and len(overview) > 5000:
         raise InvalidInput("Overview must be at most 5000 characters", field="overview")
     checked = check_entry(**fields)
-    known = {g["name"] for g in await list_genres(driver, None)}
+    known = {g["name"] for g in await catalog.genres(driver, None)}
     if set(checked["genres"]) - known:
         raise InvalidInput(f"Genres must be among {', '.join(sorted(known))}", field="genres")
     row = await repository.create_media(driver, p.user, acting(p), overview=overview, **checked)
@@ -63,7 +65,7 @@ async def create_media(driver: AsyncDriver, redis: Redis, p: Principal, overview
     return row
 
 
-async def _follow_lists(driver: AsyncDriver, redis: Redis, p: Principal, show: str) -> dict[str, Any]:
+async def _follow_lists(driver: AsyncDriver, redis: Redis, p: Principal, show: str) -> ShowStatus:
     """Watching while part-way, Completed once every episode is watched, neither before."""
     profile = acting(p)
     status = await repository.show_status(driver, profile, show)
@@ -71,22 +73,16 @@ async def _follow_lists(driver: AsyncDriver, redis: Redis, p: Principal, show: s
     done, started = status["watched"] == status["total"], status["watched"] > 0
     for name, wanted in (("Watching", started and not done), ("Completed", done)):
         list_id = await repository.system_list(driver, profile, name)
-        if list_id is None:
-            continue
-        if wanted:
-            added = await lists.add_item(driver, p.user, profile, list_id, show, None)
-            if added and added[1]:
-                await events.publish(redis, "list.item_added", profile=profile, list=list_id, media=show)
-        elif await lists.remove_item(driver, p.user, profile, list_id, show):
-            await events.publish(redis, "list.item_removed", profile=profile, list=list_id, media=show)
+        if list_id is not None:
+            await lists.follow(driver, redis, p, list_id, show, wanted)
     return status
 
 
 async def progress(driver: AsyncDriver, redis: Redis, p: Principal, episode: str, seconds: int | None,
-                   watched: bool | None, max_level: int | None) -> dict[str, Any]:
+                   watched: bool | None, max_level: int | None) -> ProgressRow:
     if seconds is not None and not 0 <= seconds <= 24 * 3600:
         raise InvalidInput("progressSeconds must be between 0 and 86400", field="progressSeconds")
-    found = await repository.set_progress(driver, p.user, acting(p), episode[:64], seconds, watched, max_level)
+    found = await repository.set_progress(driver, p.user, acting(p), check_id(episode, "episodeId"), seconds, watched, max_level)
     if found is None:
         raise NotFound("No such episode", field="episodeId")
     row, show = found
@@ -95,10 +91,15 @@ async def progress(driver: AsyncDriver, redis: Redis, p: Principal, episode: str
     return row
 
 
+async def in_progress(driver: AsyncDriver, p: Principal, max_level: int | None) -> list[ShowProgressRow]:
+    """Shows the acting profile has started and not finished, with the next episode to watch."""
+    return await repository.shows_in_progress(driver, p.user, acting(p), max_level)
+
+
 async def mark(driver: AsyncDriver, redis: Redis, p: Principal, season: str | None,
                up_to: str | None, max_level: int | None) -> int:
-    found = await repository.mark_episodes(driver, p.user, acting(p), season[:64] if season else None,
-                                           up_to[:64] if up_to else None, max_level)
+    found = await repository.mark_episodes(driver, p.user, acting(p), check_id(season, "seasonId") if season else None,
+                                           check_id(up_to, "episodeId") if up_to else None, max_level)
     if found is None:
         raise NotFound("No such season or episode", field="seasonId" if season else "episodeId")
     show, marked = found

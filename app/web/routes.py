@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from app.accounts.auth import identify
 from app.catalog import repository, service
-from app.catalog.repository import MediaFilter
+from app.catalog.rows import MediaFilter
 from app.errors import InvalidInput
 from app.profiles.service import viewer_cap
 

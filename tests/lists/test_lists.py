@@ -13,6 +13,7 @@ from redis.asyncio import Redis
 from graph_model import User
 
 from ..accounts.helpers import gql, signed_up
+from ..factories import titles
 from ..mailbox import Mailbox
 
 CREATE = """mutation($in: CreateListInput!) { createList(input: $in) { id name visibility isSystem itemCount } }"""
@@ -20,12 +21,6 @@ ADD = "mutation($l: ID!, $m: ID!, $n: String) { addToList(listId: $l, mediaId: $
 MOVE = "mutation($l: ID!, $m: ID!, $a: ID) { moveListItem(listId: $l, mediaId: $m, afterMediaId: $a) }"
 ITEMS = """query($id: ID!, $after: String) { list(id: $id) { name itemCount
   items(first: 100, after: $after) { edges { cursor node { note media { id } } } hasNextPage endCursor } } }"""
-
-
-async def titles(driver: AsyncDriver, n: int) -> list[str]:
-    records, _, _ = await driver.execute_query(
-        "MATCH (m:Media) WHERE m.movielens_id IS NOT NULL RETURN m.uid AS id ORDER BY m.movielens_id LIMIT $n", n=n)
-    return [r["id"] for r in records]
 
 
 async def all_items(api: httpx.AsyncClient, token: str | None, list_id: str) -> list[str]:

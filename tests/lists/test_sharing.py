@@ -6,8 +6,9 @@ import httpx
 from neo4j import AsyncDriver
 
 from ..accounts.helpers import gql, new_email, signed_up
+from ..factories import titles
 from ..mailbox import Mailbox
-from .test_lists import ADD, CREATE, all_items, titles
+from .test_lists import ADD, CREATE, all_items
 
 SHARE = "mutation($l: ID!, $e: String!, $r: String!) { shareList(listId: $l, email: $e, role: $r) }"
 

@@ -17,10 +17,6 @@ OWNER = {"media": "catalog", "genre": "catalog", "person": "catalog", "media_lis
 # Arrows into another domain's repository that remain: the service layer issue moves them
 # behind that domain's service (each entry: importer -> imported).
 REMAINING = {
-    ("app.library.resolvers", "app.catalog.repository"),
-    ("app.library.service", "app.catalog.repository"),
-    ("app.tv.service", "app.catalog.repository"),
-    ("app.tv.service", "app.lists.repository"),
     ("app.recommendations.resolvers", "app.accounts.repository"),
     ("app.accounts.resolvers", "app.profiles.repository"),
     ("app.media.routes", "app.profiles.repository"),

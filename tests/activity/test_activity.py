@@ -6,8 +6,8 @@ import httpx
 from neo4j import AsyncDriver
 
 from ..accounts.helpers import gql, signed_up
+from ..factories import titles
 from ..mailbox import Mailbox
-from .test_lists import titles
 
 RATE = "mutation($m: ID!, $r: Int!) { rateMedia(mediaId: $m, rating: $r) { rating history } }"
 WATCH = "mutation($m: ID!, $at: DateTime) { markAsWatched(mediaId: $m, watchedAt: $at) { watchCount firstWatchedAt lastWatchedAt } }"

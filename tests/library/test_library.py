@@ -6,8 +6,8 @@ import httpx
 from neo4j import AsyncDriver
 
 from ..accounts.helpers import gql, signed_up
+from ..factories import titles
 from ..mailbox import Mailbox
-from .test_lists import titles
 
 LIB = """query($f: LibraryFilterInput, $after: String) { library(filter: $f, first: 2, after: $after) {
   edges { node { media { title year } myRating watchCount formats } } hasNextPage endCursor } }"""

@@ -11,8 +11,8 @@ from redis.asyncio import Redis
 from graph_model import User
 
 from ..accounts.helpers import gql, signed_up
+from ..factories import titles
 from ..mailbox import Mailbox
-from .test_lists import titles
 
 CREATE = """mutation($in: CreateReviewInput!) { createReview(input: $in) { id content containsSpoilers visibility author { name } } }"""
 READ = "query($id: ID!) { review(id: $id) { id helpfulCount likes funny commentCount } }"
