@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from app.errors import InvalidInput
 from app.kit.tokens import digest, random_token
 
 from . import repository
+from .repository import ApiTokenRow
 from .runtime import AuthRuntime
 
 SCOPES = ("read", "write:lists", "write:activity")
@@ -16,7 +15,7 @@ MAX_TOKENS = 50
 
 
 async def create(rt: AuthRuntime, user: str, profile: str | None, name: str,
-                 scopes: list[str]) -> tuple[str, dict[str, Any]]:
+                 scopes: list[str]) -> tuple[str, ApiTokenRow]:
     name = " ".join(name.split())
     if not 1 <= len(name) <= 100:
         raise InvalidInput("Token name must be 1-100 characters", field="name")
