@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from app.errors import InvalidInput
 from app.kit.checks import check_id
 from app.kit.principal import Principal
 from app.profiles import service as profiles
-from app.profiles.repository import ProfileRow
 
 from . import repository, service
 from .repository import ApiTokenRow, AuditRow, SessionRow, UserRow
 from .runtime import AuthRuntime
+
+if TYPE_CHECKING:
+    from app.profiles.repository import ProfileRow
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,6 @@ REMAINING = {
     ("app.library.service", "app.catalog.repository"),
     ("app.tv.service", "app.catalog.repository"),
     ("app.tv.service", "app.lists.repository"),
-    ("app.recommendations.resolvers", "app.accounts.repository"),
-    ("app.accounts.resolvers", "app.profiles.repository"),
-    ("app.media.routes", "app.profiles.repository"),
 }
 
 
