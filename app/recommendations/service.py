@@ -7,9 +7,8 @@ liked, watched or listed. A profile with none of those gets the most watched tit
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from neo4j import AsyncDriver
@@ -24,6 +23,9 @@ from app.profiles import service as profiles
 from . import repository
 from .repository import ModelRow, ScoredRow, SeenTitle, SimilarRow
 
+if TYPE_CHECKING:
+    from app.search.service import Load
+
 COLLABORATIVE, TRENDING = "COLLABORATIVE", "TRENDING"
 # Training runs in its own worker (workers.trainer), the only process with torch, on its
 # own queue: the API and the other worker never import it.
@@ -33,9 +35,6 @@ FOLD_IN_TITLES = 500  # the newest ones; enough to place a profile, bounded in c
 REASON_TITLES = 200
 MIN_BEAM = 200
 MAX_EXCLUDED = 500
-
-# the viewer's capped title loader: a title it may not see comes back as None
-Load = Callable[[list[str]], Awaitable[list[dict[str, Any] | None]]]
 
 
 @dataclass(frozen=True)
