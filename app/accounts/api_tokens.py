@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.errors import InvalidInput
+from app.kit.checks import check_id
 from app.kit.tokens import digest, random_token
 
 from . import repository
@@ -32,6 +33,7 @@ async def create(rt: AuthRuntime, user: str, profile: str | None, name: str,
 
 
 async def revoke(rt: AuthRuntime, user: str, token_id: str) -> None:
-    if not await repository.revoke_api_token(rt.driver, user, token_id[:64]):
+    token_id = check_id(token_id, "id")
+    if not await repository.revoke_api_token(rt.driver, user, token_id):
         raise InvalidInput("No such token", field="id")
     await repository.append_audit(rt.driver, user, "api_token_revoked", token=token_id)
