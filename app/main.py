@@ -23,6 +23,7 @@ from app.media.storage import build_storage, media_root
 from app.search.backend import open_search
 from app.settings import Settings, get_settings
 from app.social.live import LiveHub
+from app.state import AppState
 from app.system.health import router as health_router
 from app.web.auth_pages import router as auth_pages_router
 from app.web.oidc_routes import router as oidc_router
@@ -39,29 +40,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         n = settings.neo4j
-        app.state.settings = settings
-        app.state.driver = await connect(n.uri, n.user, n.password, n.max_pool_size)
-        app.state.redis = open_redis(settings.redis)
-        app.state.listener = open_redis(settings.redis, listener=True)  # the live hub's pub/sub
-        app.state.jobs = await open_jobs(settings.redis)
-        app.state.auth = AuthRuntime(app.state.driver, app.state.redis, app.state.jobs, settings)
-        app.state.storage = build_storage(settings)
-        app.state.search = open_search(settings)
-        app.state.live = LiveHub(app.state.listener, app.state.driver)
-        await app.state.live.start()
+        driver = await connect(n.uri, n.user, n.password, n.max_pool_size)
+        redis, listener = open_redis(settings.redis), open_redis(settings.redis, listener=True)
+        jobs = await open_jobs(settings.redis)
+        state = AppState(settings=settings, driver=driver, redis=redis, listener=listener, jobs=jobs,
+                         auth=AuthRuntime(driver, redis, jobs, settings),
+                         storage=build_storage(settings), search=open_search(settings),
+                         live=LiveHub(listener, driver))
+        # the typed state replaces Starlette's bag of attributes; the names stay the same
+        app.state = state  # type: ignore[assignment]
+        await state.live.start()
         log.info("app.started", neo4j=n.uri, env=settings.env)
         # what start-up built lives as long as the process: keep it out of every full GC
         gc.freeze()
         try:
             yield
         finally:
-            await app.state.live.close()
-            await app.state.listener.aclose()
-            await app.state.auth.drain()
-            await app.state.search.close()
-            await app.state.jobs.aclose()
-            await app.state.redis.aclose()
-            await app.state.driver.close()
+            await state.live.close()
+            await state.listener.aclose()
+            await state.auth.drain()
+            await state.search.close()
+            await state.jobs.aclose()
+            await state.redis.aclose()
+            await state.driver.close()
             # thawed, so that interpreter shutdown frees what start-up froze: frozen objects
             # are never collected, and extensions then report them as leaks at exit
             gc.unfreeze()

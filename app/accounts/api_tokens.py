@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from app.errors import InvalidInput
+from app.kit.checks import check_id
 from app.kit.tokens import digest, random_token
 
 from . import repository
+from .repository import ApiTokenRow
 from .runtime import AuthRuntime
 
 SCOPES = ("read", "write:lists", "write:activity")
@@ -16,7 +16,7 @@ MAX_TOKENS = 50
 
 
 async def create(rt: AuthRuntime, user: str, profile: str | None, name: str,
-                 scopes: list[str]) -> tuple[str, dict[str, Any]]:
+                 scopes: list[str]) -> tuple[str, ApiTokenRow]:
     name = " ".join(name.split())
     if not 1 <= len(name) <= 100:
         raise InvalidInput("Token name must be 1-100 characters", field="name")
@@ -33,6 +33,7 @@ async def create(rt: AuthRuntime, user: str, profile: str | None, name: str,
 
 
 async def revoke(rt: AuthRuntime, user: str, token_id: str) -> None:
-    if not await repository.revoke_api_token(rt.driver, user, token_id[:64]):
+    token_id = check_id(token_id, "id")
+    if not await repository.revoke_api_token(rt.driver, user, token_id):
         raise InvalidInput("No such token", field="id")
     await repository.append_audit(rt.driver, user, "api_token_revoked", token=token_id)

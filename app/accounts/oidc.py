@@ -24,6 +24,7 @@ from app.kit.tokens import random_token
 
 from . import repository
 from .errors import InvalidCredentials
+from .repository import UserRow
 from .runtime import AuthRuntime
 from .service import Device, Tokens, revoke, start_session, two_factor_challenge
 
@@ -174,7 +175,7 @@ async def sign_in(rt: AuthRuntime, name: str, claims: dict[str, Any], device: De
     return Outcome(tokens=await start_session(rt, user["uid"], profile, device, kind="login_oidc"))
 
 
-async def _claim_by_verified_email(rt: AuthRuntime, user: dict[str, Any], provider: str) -> None:
+async def _claim_by_verified_email(rt: AuthRuntime, user: UserRow, provider: str) -> None:
     """Linking by a provider-verified email. If the account never proved that address,
     whoever set its password did not own it: the password and sessions go."""
     if not user.get("email_verified"):

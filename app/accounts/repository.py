@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from datetime import datetime
+from typing import Any, Required, TypedDict, cast
 
 from neo4j import AsyncDriver
 from neo4j.exceptions import ConstraintError
@@ -16,25 +17,74 @@ class EmailTaken(Exception):
     pass
 
 
+class UserRow(TypedDict, total=False):
+    uid: Required[str]
+    email: str | None
+    password_hash: str | None
+    display_name: str
+    email_verified: bool
+    totp_enabled: bool
+    totp_secret: str | None
+    recovery_codes: list[str]
+    created_at: datetime
+
+
+class SessionRow(TypedDict, total=False):
+    uid: Required[str]
+    device: str
+    ip: str
+    profile_uid: str | None
+    spent_hashes: list[str]
+    created_at: datetime
+    last_used_at: datetime
+
+
+class ApiTokenRow(TypedDict, total=False):
+    uid: Required[str]
+    name: str
+    prefix: str
+    scopes: list[str]
+    profile_uid: str | None
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+class AuditRow(TypedDict):
+    uid: str
+    kind: str
+    ip: str | None
+    device: str | None
+    detail: str | None  # JSON
+    at: datetime
+
+
+# (the account, the uid of its primary profile)
+Account = tuple[UserRow, str]
+
+
+def _account(row: Any) -> Account:
+    return cast(UserRow, row["user"]), row["profile"]
+
+
 async def create_user(driver: AsyncDriver, email: str | None, password_hash: str | None,
-                      display_name: str, email_verified: bool = False) -> tuple[dict[str, Any], str]:
+                      display_name: str, email_verified: bool = False) -> Account:
     try:
         rows = await write(driver, "accounts/create_user", email=email, password_hash=password_hash,
                            display_name=display_name, email_verified=email_verified,
                            system_lists=list(SYSTEM_LISTS))
     except ConstraintError as e:
         raise EmailTaken(email) from e
-    return rows[0]["user"], rows[0]["profile"]
+    return _account(rows[0])
 
 
-async def user_by_email(driver: AsyncDriver, email: str) -> tuple[dict[str, Any], str] | None:
+async def user_by_email(driver: AsyncDriver, email: str) -> Account | None:
     rows = await read(driver, "accounts/user_by_email", email=email)
-    return (rows[0]["user"], rows[0]["profile"]) if rows else None
+    return _account(rows[0]) if rows else None
 
 
-async def user_by_id(driver: AsyncDriver, user: str) -> tuple[dict[str, Any], str] | None:
+async def user_by_id(driver: AsyncDriver, user: str) -> Account | None:
     rows = await read(driver, "accounts/user_by_id", user=user)
-    return (rows[0]["user"], rows[0]["profile"]) if rows else None
+    return _account(rows[0]) if rows else None
 
 
 async def update_user(driver: AsyncDriver, user: str, **props: Any) -> None:
@@ -54,19 +104,19 @@ async def set_session_profile(driver: AsyncDriver, user: str, session: str, prof
 
 
 async def rotate_refresh(driver: AsyncDriver, session: str, old_hash: str,
-                         new_hash: str) -> tuple[dict[str, Any], str] | None:
+                         new_hash: str) -> tuple[SessionRow, str] | None:
     rows = await write(driver, "accounts/rotate_refresh", session=session, old_hash=old_hash,
                        new_hash=new_hash)
-    return (dict(rows[0]["session"]), rows[0]["user"]) if rows else None
+    return (cast(SessionRow, rows[0]["session"]), rows[0]["user"]) if rows else None
 
 
-async def session_by_id(driver: AsyncDriver, session: str) -> tuple[dict[str, Any], str] | None:
+async def session_by_id(driver: AsyncDriver, session: str) -> tuple[SessionRow, str] | None:
     rows = await read(driver, "accounts/session_by_id", session=session)
-    return (dict(rows[0]["session"]), rows[0]["user"]) if rows else None
+    return (cast(SessionRow, rows[0]["session"]), rows[0]["user"]) if rows else None
 
 
-async def list_sessions(driver: AsyncDriver, user: str) -> list[dict[str, Any]]:
-    return [dict(r["session"]) for r in await read(driver, "accounts/list_sessions", user=user)]
+async def list_sessions(driver: AsyncDriver, user: str) -> list[SessionRow]:
+    return [cast(SessionRow, r["session"]) for r in await read(driver, "accounts/list_sessions", user=user)]
 
 
 async def revoke_sessions(driver: AsyncDriver, user: str, session: str | None = None) -> list[str]:
@@ -75,23 +125,23 @@ async def revoke_sessions(driver: AsyncDriver, user: str, session: str | None = 
 
 
 async def create_api_token(driver: AsyncDriver, user: str, name: str, token_hash: str, prefix: str,
-                           scopes: list[str], profile: str | None) -> dict[str, Any]:
+                           scopes: list[str], profile: str | None) -> ApiTokenRow:
     rows = await write(driver, "accounts/create_api_token", user=user, name=name,
                        token_hash=token_hash, prefix=prefix, scopes=scopes, profile=profile)
-    return dict(rows[0]["token"])
+    return cast(ApiTokenRow, rows[0]["token"])
 
 
-async def list_api_tokens(driver: AsyncDriver, user: str) -> list[dict[str, Any]]:
-    return [dict(r["token"]) for r in await read(driver, "accounts/list_api_tokens", user=user)]
+async def list_api_tokens(driver: AsyncDriver, user: str) -> list[ApiTokenRow]:
+    return [cast(ApiTokenRow, r["token"]) for r in await read(driver, "accounts/list_api_tokens", user=user)]
 
 
 async def revoke_api_token(driver: AsyncDriver, user: str, token: str) -> bool:
     return bool(await write(driver, "accounts/revoke_api_token", user=user, token=token))
 
 
-async def use_api_token(driver: AsyncDriver, token_hash: str) -> tuple[dict[str, Any], str] | None:
+async def use_api_token(driver: AsyncDriver, token_hash: str) -> tuple[ApiTokenRow, str] | None:
     rows = await write(driver, "accounts/use_api_token", token_hash=token_hash)
-    return (dict(rows[0]["token"]), rows[0]["user"]) if rows else None
+    return (cast(ApiTokenRow, rows[0]["token"]), rows[0]["user"]) if rows else None
 
 
 async def append_audit(driver: AsyncDriver, user: str, kind: str, ip: str = "", device: str = "",
@@ -101,14 +151,14 @@ async def append_audit(driver: AsyncDriver, user: str, kind: str, ip: str = "", 
 
 
 async def list_audit(driver: AsyncDriver, user: str, limit: int,
-                     before: str | None) -> list[dict[str, Any]]:
+                     before: str | None) -> list[AuditRow]:
     rows = await read(driver, "accounts/list_audit", user=user, limit=limit, before=before)
-    return [dict(r["event"]) for r in rows]
+    return [cast(AuditRow, r["event"]) for r in rows]
 
 
-async def identity_user(driver: AsyncDriver, key: str) -> tuple[dict[str, Any], str] | None:
+async def identity_user(driver: AsyncDriver, key: str) -> Account | None:
     rows = await read(driver, "accounts/identity_user", key=key)
-    return (rows[0]["user"], rows[0]["profile"]) if rows else None
+    return _account(rows[0]) if rows else None
 
 
 async def link_identity(driver: AsyncDriver, user: str, provider: str, subject: str,

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import strawberry
 
-from app.errors import InvalidInput
+from app.kit.info import Info
 from app.kit.principal import Principal
-from app.profiles import repository as profiles
 from app.profiles.service import require_grown_up
 from app.profiles.types import Profile
 
-from . import api_tokens, repository, service, twofactor
+from . import api_tokens, manage, service, twofactor
 from .errors import InvalidCredentials
 from .types import (
     ApiToken,
@@ -23,11 +20,11 @@ from .types import (
     Message,
     RegisterInput,
     Session,
+    SwitchProfilePayload,
     TwoFactorSetup,
     User,
 )
 
-Info = strawberry.Info  # context is app.graphql.context.Context
 CHECK_INBOX = "If that address can be used, a message is on its way; check your inbox."
 
 
@@ -47,39 +44,28 @@ def _payload(info: Info, tokens: service.Tokens, use_cookie: bool) -> AuthPayloa
 class AccountQuery:
     @strawberry.field
     async def me(self, info: Info) -> User:
-        ctx = info.context
-        p = ctx.caller.require()
-        row = await service.user_view(ctx.auth, p.user)
-        active = await profiles.get_profile(ctx.driver, p.user, p.profile) if p.profile else None
+        found = await manage.me(info.context.auth, info.context.caller.require())
+        row = found.user
         return User(id=strawberry.ID(row["uid"]), email=row.get("email"),
                     email_verified=bool(row.get("email_verified")),
                     display_name=row.get("display_name"),
                     two_factor_enabled=bool(row.get("totp_enabled")),
-                    active_profile=Profile.from_row(active) if active else None)
+                    active_profile=Profile.from_row(found.profile) if found.profile else None)
 
     @strawberry.field
     async def my_sessions(self, info: Info) -> list[Session]:
         p = await grown_up(info)
-        rows = await repository.list_sessions(info.context.driver, p.user)
-        return [Session.from_row(r, p.session) for r in rows]
+        return [Session.from_row(r, p.session) for r in await manage.sessions(info.context.auth, p)]
 
     @strawberry.field
     async def my_api_tokens(self, info: Info) -> list[ApiToken]:
         p = await grown_up(info)
-        return [ApiToken.from_row(r) for r in await repository.list_api_tokens(info.context.driver, p.user)]
+        return [ApiToken.from_row(r) for r in await manage.api_tokens(info.context.auth, p)]
 
     @strawberry.field(description="Security events on this account, newest first")
     async def audit_log(self, info: Info, first: int = 50, before: str | None = None) -> list[AuditEvent]:
         p = await grown_up(info)
-        if not 1 <= first <= 100:
-            raise InvalidInput("first must be between 1 and 100", field="first")
-        if before is not None:
-            try:
-                datetime.fromisoformat(before[:40])
-            except ValueError:
-                raise InvalidInput("before must be an ISO 8601 date-time", field="before") from None
-        rows = await repository.list_audit(info.context.driver, p.user, first, before)
-        return [AuditEvent.from_row(r) for r in rows]
+        return [AuditEvent.from_row(r) for r in await manage.audit_log(info.context.auth, p, first, before)]
 
 
 @strawberry.type
@@ -136,16 +122,14 @@ class AccountMutation:
     @strawberry.mutation(description="Sign out every session of this account; returns how many")
     async def logout_everywhere(self, info: Info) -> int:
         p = await grown_up(info)
-        revoked = await service.revoke(info.context.auth, p.user)
-        await repository.append_audit(info.context.driver, p.user, "logout_everywhere")
+        revoked = await manage.logout_everywhere(info.context.auth, p)
         info.context.clear_session_cookies()
-        return len(revoked)
+        return revoked
 
     @strawberry.mutation
     async def revoke_session(self, info: Info, id: strawberry.ID) -> bool:
         p = await grown_up(info)
-        if not await service.revoke(info.context.auth, p.user, str(id)[:64]):
-            raise InvalidInput("No such session", field="id")
+        await manage.revoke_session(info.context.auth, p, str(id))
         return True
 
     @strawberry.mutation
@@ -193,3 +177,19 @@ class AccountMutation:
         p = await grown_up(info)
         await api_tokens.revoke(info.context.auth, p.user, str(id))
         return True
+
+    @strawberry.mutation
+    async def delete_profile(self, info: Info, id: strawberry.ID) -> bool:
+        p = await grown_up(info)
+        await manage.delete_profile(info.context.auth, p, str(id))
+        return True
+
+    @strawberry.mutation(description="Act as another profile of this account: a new access "
+                         "token. Leaving a kid or guest profile for another needs the password.")
+    async def switch_profile(self, info: Info, profile_id: strawberry.ID,
+                             password: str | None = None) -> SwitchProfilePayload:
+        ctx = info.context
+        token, row = await manage.switch_profile(ctx.auth, ctx.caller.require_session(),
+                                                 str(profile_id), password)
+        ctx.set_access_cookie(token)
+        return SwitchProfilePayload(access_token=token, profile=Profile.from_row(row))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from app.errors import InvalidInput
 from app.kit.checks import display_name, normalize_email
@@ -17,6 +16,7 @@ from app.kit.tokens import digest, random_token
 
 from . import passwords, ratelimit, repository
 from .errors import InvalidCredentials
+from .repository import UserRow
 from .runtime import AuthRuntime
 from .tokens import AccessClaims
 
@@ -90,16 +90,17 @@ async def login(rt: AuthRuntime, email: str, password: str, device: Device) -> L
     await ratelimit.attempt(rt.redis, email, device.ip, a)
     found = await repository.user_by_email(rt.driver, email)
     user = found[0] if found else None
-    if not passwords.verify(user.get("password_hash") if user else None, password):
+    stored = user.get("password_hash") if user else None
+    if not passwords.verify(stored, password):
         if user is not None:
             rt.spawn(repository.append_audit(rt.driver, user["uid"], "login_failed",
                                              device.ip, device.name))
         raise InvalidCredentials(GENERIC_LOGIN_ERROR)
-    assert user is not None and found is not None
+    assert user is not None and found is not None and stored is not None
     if not user.get("email_verified"):
         raise InvalidCredentials("Verify your email address before signing in; "
                                  "we can send the link again")
-    if passwords.needs_rehash(user["password_hash"]):
+    if passwords.needs_rehash(stored):
         await repository.update_user(rt.driver, user["uid"],
                                      password_hash=passwords.hash_password(password))
     if user.get("totp_enabled"):
@@ -168,7 +169,7 @@ async def _mark_revoked(rt: AuthRuntime, sessions: list[str]) -> None:
             await pipe.execute()
 
 
-async def confirm_password(rt: AuthRuntime, user: str, password: str, field: str) -> dict[str, Any]:
+async def confirm_password(rt: AuthRuntime, user: str, password: str, field: str) -> UserRow:
     """Step-up: the account password again, throttled like sign-in."""
     found = await repository.user_by_id(rt.driver, user)
     who = (found[0].get("email") if found else None) or user
@@ -230,8 +231,13 @@ async def change_password(rt: AuthRuntime, user: str, session: str | None, curre
     await repository.append_audit(rt.driver, user, "password_changed")
 
 
-async def user_view(rt: AuthRuntime, user: str) -> dict[str, Any]:
+async def user_view(rt: AuthRuntime, user: str) -> UserRow:
     found = await repository.user_by_id(rt.driver, user)
     if found is None:
         raise InvalidCredentials("This account no longer exists")
     return found[0]
+
+
+async def is_admin(rt: AuthRuntime, user: str) -> bool:
+    found = await repository.user_by_id(rt.driver, user)
+    return found is not None and rt.settings.auth.is_admin(found[0].get("email"))

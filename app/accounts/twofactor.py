@@ -13,6 +13,7 @@ from app.kit.tokens import digest
 
 from . import ratelimit, repository
 from .errors import InvalidCredentials
+from .repository import UserRow
 from .runtime import AuthRuntime
 from .service import Device, Tokens, confirm_password, start_session
 
@@ -71,7 +72,7 @@ async def confirm_setup(rt: AuthRuntime, user: str, code: str) -> list[str]:
     return codes
 
 
-async def _secret(rt: AuthRuntime, account: dict[str, object]) -> str:
+async def _secret(rt: AuthRuntime, account: UserRow) -> str:
     return rt.fernet.decrypt(str(account["totp_secret"]).encode()).decode()
 
 

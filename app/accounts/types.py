@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 import strawberry
 
 from app.kit.temporal import when
 from app.profiles.types import Profile
+
+if TYPE_CHECKING:
+    from .repository import ApiTokenRow, AuditRow, SessionRow
 
 
 @strawberry.type
@@ -20,7 +23,7 @@ class Session:
     current: bool
 
     @classmethod
-    def from_row(cls, row: dict[str, Any], current: str | None) -> Session:
+    def from_row(cls, row: SessionRow, current: str | None) -> Session:
         return cls(id=strawberry.ID(row["uid"]), device=row.get("device"), ip=row.get("ip"),
                    created_at=when(row.get("created_at")), last_used_at=when(row.get("last_used_at")),
                    current=row["uid"] == current)
@@ -36,7 +39,7 @@ class ApiToken:
     last_used_at: dt.datetime | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> ApiToken:
+    def from_row(cls, row: ApiTokenRow) -> ApiToken:
         return cls(id=strawberry.ID(row["uid"]), name=row["name"], prefix=row.get("prefix") or "",
                    scopes=list(row.get("scopes") or []), created_at=when(row.get("created_at")),
                    last_used_at=when(row.get("last_used_at")))
@@ -58,10 +61,10 @@ class AuditEvent:
     detail: strawberry.scalars.JSON
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> AuditEvent:
+    def from_row(cls, row: AuditRow) -> AuditEvent:
         return cls(id=strawberry.ID(row["uid"]), kind=row["kind"], at=when(row.get("at")),
                    ip=row.get("ip"), device=row.get("device"),
-                   detail=json.loads(row["detail"]) if row.get("detail") else {})
+                   detail=json.loads(row["detail"] or "{}"))
 
 
 @strawberry.type
@@ -72,6 +75,12 @@ class User:
     display_name: str | None
     two_factor_enabled: bool
     active_profile: Profile | None
+
+
+@strawberry.type
+class SwitchProfilePayload:
+    access_token: str
+    profile: Profile
 
 
 @strawberry.type

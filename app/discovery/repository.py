@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from neo4j import AsyncDriver
 
+from app.catalog.rows import GenreRow, MediaRow
 from cypher import read
+
+
+class TopTitle(TypedDict):
+    media: MediaRow
+    average: float
+    ratings: int
+
+
+class GenreTop(TypedDict):
+    genre: GenreRow
+    top: list[TopTitle]  # best first
 
 
 async def new_releases(driver: AsyncDriver, limit: int, type: str | None, genre: str | None,
@@ -18,7 +30,7 @@ async def new_releases(driver: AsyncDriver, limit: int, type: str | None, genre:
 
 
 async def highlights(driver: AsyncDriver, since: datetime, until: datetime, per_genre: int,
-                     min_ratings: int, max_level: int | None) -> list[dict[str, Any]]:
+                     min_ratings: int, max_level: int | None) -> list[GenreTop]:
     rows = await read(driver, "discovery/highlights", since=since, until=until, per_genre=per_genre,
                       min_ratings=min_ratings, max_level=max_level)
-    return [r.data() for r in rows]
+    return [cast(GenreTop, r.data()) for r in rows]

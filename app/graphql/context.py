@@ -33,6 +33,7 @@ from app.lists.rows import CollaboratorRow
 from app.profiles.service import viewer_cap
 from app.settings import Settings
 from app.social.live import LiveHub
+from app.state import app_state
 from app.tv.loaders import seasons_loader
 from search import SearchBackend
 
@@ -95,7 +96,7 @@ async def get_context(connection: HTTPConnection) -> Context:
     """For HTTP requests and WebSocket connections alike. A WebSocket signs in with a bearer
     token (header, or `authorization` in connection_init), never with the cookie: a page
     on another site can open a WebSocket that carries our cookies."""
-    state = connection.app.state
+    state = app_state(connection.app)
     if isinstance(connection, Request):
         caller = await identify(state.auth, connection)
     else:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Any, Required, TypedDict, cast
 
 from neo4j import AsyncDriver
 
@@ -10,26 +11,49 @@ from app.lists.system import SYSTEM_LISTS
 from cypher import read, write
 
 
-async def list_profiles(driver: AsyncDriver, user: str) -> list[dict[str, Any]]:
-    return [dict(r["profile"]) for r in await read(driver, "profiles/list_profiles", user=user)]
+class ProfileRow(TypedDict, total=False):
+    uid: Required[str]
+    name: str
+    is_kid: bool
+    is_guest: bool
+    is_primary: bool
+    max_cert_level: int | None
+    bio: str | None
+    location: str | None
+    timezone: str
+    privacy: str
+    avatar_url: str | None
+    avatar_urls: str | None  # JSON: size -> URL
+    social_links: str | None  # JSON: label -> URL
+    created_at: datetime
 
 
-async def get_profile(driver: AsyncDriver, user: str, profile: str) -> dict[str, Any] | None:
+class ViewerRow(TypedDict):
+    is_kid: bool | None
+    is_guest: bool | None
+    max_cert_level: int | None
+
+
+async def list_profiles(driver: AsyncDriver, user: str) -> list[ProfileRow]:
+    return [cast(ProfileRow, r["profile"]) for r in await read(driver, "profiles/list_profiles", user=user)]
+
+
+async def get_profile(driver: AsyncDriver, user: str, profile: str) -> ProfileRow | None:
     rows = await read(driver, "profiles/get_profile", user=user, profile=profile)
-    return dict(rows[0]["profile"]) if rows else None
+    return cast(ProfileRow, rows[0]["profile"]) if rows else None
 
 
 async def create_profile(driver: AsyncDriver, user: str, props: dict[str, Any],
-                         max_profiles: int) -> dict[str, Any] | None:
+                         max_profiles: int) -> ProfileRow | None:
     rows = await write(driver, "profiles/create_profile", user=user, props=props,
                        max_profiles=max_profiles, system_lists=list(SYSTEM_LISTS))
-    return dict(rows[0]["profile"]) if rows else None
+    return cast(ProfileRow, rows[0]["profile"]) if rows else None
 
 
 async def update_profile(driver: AsyncDriver, user: str, profile: str,
-                         props: dict[str, Any]) -> dict[str, Any] | None:
+                         props: dict[str, Any]) -> ProfileRow | None:
     rows = await write(driver, "profiles/update_profile", user=user, profile=profile, props=props)
-    return dict(rows[0]["profile"]) if rows else None
+    return cast(ProfileRow, rows[0]["profile"]) if rows else None
 
 
 async def delete_profile(driver: AsyncDriver, user: str, profile: str) -> bool:
@@ -37,6 +61,6 @@ async def delete_profile(driver: AsyncDriver, user: str, profile: str) -> bool:
     return bool(rows and rows[0]["deleted"])
 
 
-async def viewer(driver: AsyncDriver, user: str, profile: str) -> dict[str, Any] | None:
+async def viewer(driver: AsyncDriver, user: str, profile: str) -> ViewerRow | None:
     rows = await read(driver, "profiles/viewer", user=user, profile=profile)
-    return rows[0].data() if rows else None
+    return cast(ViewerRow, rows[0].data()) if rows else None

@@ -12,10 +12,11 @@ from redis.asyncio import Redis
 
 from app import events
 from app.errors import Forbidden, InvalidInput, NotFound
-from app.kit.checks import bounded, display_name
+from app.kit.checks import bounded, check_id, display_name
 from app.kit.principal import Caller, Principal
 
 from . import repository
+from .repository import ProfileRow
 
 MAX_PROFILES = 8
 KID_DEFAULT_LEVEL = 10  # up to PG / TV-PG
@@ -64,8 +65,17 @@ def clean(fields: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
+async def list_mine(driver: AsyncDriver, caller: Caller) -> list[ProfileRow]:
+    return await repository.list_profiles(driver, caller.require().user)
+
+
+async def active(driver: AsyncDriver, p: Principal) -> ProfileRow | None:
+    """The profile the principal acts as, if it has one."""
+    return await repository.get_profile(driver, p.user, p.profile) if p.profile else None
+
+
 async def create(driver: AsyncDriver, user: str, name: str, is_kid: bool, is_guest: bool,
-                 **fields: Any) -> dict[str, Any]:
+                 **fields: Any) -> ProfileRow:
     props = clean({"name": name, **fields})
     props.update(is_kid=is_kid, is_guest=is_guest,
                  privacy=props.get("privacy", "private" if is_kid or is_guest else "friends"),
@@ -78,9 +88,10 @@ async def create(driver: AsyncDriver, user: str, name: str, is_kid: bool, is_gue
     return created
 
 
-async def update(driver: AsyncDriver, redis: Redis, user: str, profile: str, acting: str | None,
-                 **fields: Any) -> dict[str, Any]:
+async def update(driver: AsyncDriver, redis: Redis, user: str, profile: str,
+                 **fields: Any) -> ProfileRow:
     # the caller is a grown-up profile (require_grown_up): kids cannot lift their own cap
+    profile = check_id(profile, "id")
     props = clean(fields)
     updated = await repository.update_profile(driver, user, profile, props)
     if updated is None:
@@ -91,6 +102,7 @@ async def update(driver: AsyncDriver, redis: Redis, user: str, profile: str, act
 
 
 async def delete(driver: AsyncDriver, redis: Redis, user: str, profile: str, acting: str | None) -> None:
+    """The caller (accounts.manage) also ends the profile's sessions and tokens."""
     if profile == acting:
         raise InvalidInput("Switch to another profile before deleting this one", field="id")
     if not await repository.delete_profile(driver, user, profile):
@@ -98,11 +110,17 @@ async def delete(driver: AsyncDriver, redis: Redis, user: str, profile: str, act
     await events.audience_changed(redis, user)
 
 
-async def must_own(driver: AsyncDriver, user: str, profile: str) -> dict[str, Any]:
-    row = await repository.get_profile(driver, user, profile[:64])
+async def must_own(driver: AsyncDriver, user: str, profile: str) -> ProfileRow:
+    row = await repository.get_profile(driver, user, check_id(profile, "profileId"))
     if row is None:
         raise NotFound("No such profile", field="profileId")
     return row
+
+
+async def set_avatar(driver: AsyncDriver, user: str, profile: str, urls: dict[int, str]) -> None:
+    """The 256-pixel rendition is the profile's avatar; the others are there for srcset."""
+    await repository.update_profile(driver, user, profile, {
+        "avatar_url": urls[256], "avatar_urls": json.dumps({str(k): v for k, v in urls.items()})})
 
 
 STRICTEST = 0  # G / TV-Y / TV-G only
@@ -118,7 +136,8 @@ async def certification_cap(driver: AsyncDriver, user: str, profile: str | None)
         return STRICTEST
     if not row["is_kid"]:
         return None
-    return row["max_cert_level"] if row["max_cert_level"] is not None else KID_DEFAULT_LEVEL
+    cap = row["max_cert_level"]
+    return cap if cap is not None else KID_DEFAULT_LEVEL
 
 
 async def viewer_cap(driver: AsyncDriver, caller: Caller) -> int | None:
@@ -130,15 +149,19 @@ async def viewer_cap(driver: AsyncDriver, caller: Caller) -> int | None:
     return await certification_cap(driver, caller.principal.user, caller.principal.profile)
 
 
-def restricted(row: dict[str, Any] | None) -> bool:
+def restricted(row: ProfileRow | None) -> bool:
     return row is None or bool(row.get("is_kid")) or bool(row.get("is_guest"))
+
+
+async def acts_restricted(driver: AsyncDriver, p: Principal) -> bool:
+    """Whether the principal acts as a kid or guest profile (or one that is gone)."""
+    return p.profile is not None and restricted(await active(driver, p))
 
 
 async def require_grown_up(driver: AsyncDriver, caller: Caller) -> Principal:
     """Account management (2FA, tokens, sessions, profiles) is for the account's grown-up
     profiles, from a signed-in session: never from a kid or guest profile or an API token."""
     p = caller.require_session()
-    row = await repository.get_profile(driver, p.user, p.profile) if p.profile else None
-    if p.profile is not None and restricted(row):
+    if await acts_restricted(driver, p):
         raise Forbidden("Switch to a grown-up profile to manage the account")
     return p

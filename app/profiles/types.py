@@ -2,9 +2,12 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
+
+if TYPE_CHECKING:
+    from .repository import ProfileRow
 
 
 @strawberry.enum
@@ -36,8 +39,9 @@ class Profile:
     social_links: list[SocialLink]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Profile:
-        links = json.loads(row["social_links"]) if isinstance(row.get("social_links"), str) else {}
+    def from_row(cls, row: ProfileRow) -> Profile:
+        raw = row.get("social_links")
+        links = json.loads(raw) if isinstance(raw, str) else {}
         return cls(
             id=strawberry.ID(row["uid"]), name=row.get("name") or "", is_kid=bool(row.get("is_kid")),
             is_guest=bool(row.get("is_guest")), is_primary=bool(row.get("is_primary")),

@@ -8,13 +8,23 @@ liked, watched or listed. A profile with none of those gets the most watched tit
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from arq.connections import ArqRedis
 from neo4j import AsyncDriver
 
+from app.accounts import service as accounts
+from app.accounts.runtime import AuthRuntime
+from app.errors import Forbidden, InvalidInput
+from app.kit.checks import check_between, check_id, check_values
+from app.kit.principal import Principal
+from app.profiles import service as profiles
+
 from . import repository
+from .repository import ModelRow, ScoredRow, SeenTitle, SimilarRow
+
+if TYPE_CHECKING:
+    from app.search.service import Load
 
 COLLABORATIVE, TRENDING = "COLLABORATIVE", "TRENDING"
 # Training runs in its own worker (workers.trainer), the only process with torch, on its
@@ -24,6 +34,7 @@ TRAIN_QUEUE = "reelgraph:train"
 FOLD_IN_TITLES = 500  # the newest ones; enough to place a profile, bounded in cost
 REASON_TITLES = 200
 MIN_BEAM = 200
+MAX_EXCLUDED = 500
 
 
 @dataclass(frozen=True)
@@ -44,17 +55,18 @@ class Request:
     max_level: int | None = None
 
 
-def positives(seen: list[dict[str, Any]], model: dict[str, Any]) -> list[tuple[dict[str, Any], float]]:
+def positives(seen: list[SeenTitle], model: ModelRow) -> list[tuple[SeenTitle, float]]:
     """Titles with their weight, by the rules the model was trained with (gnn.export.weigh):
     a rating below the threshold vetoes the title, otherwise the largest weight counts."""
     weights: dict[str, float] = {}
-    first: dict[str, dict[str, Any]] = {}
+    first: dict[str, SeenTitle] = {}
     vetoed: set[str] = set()
     for t in seen:
         uid = t["uid"]
         first.setdefault(uid, t)
         if t["kind"] == "RATED":
-            if t["rating"] is None or t["rating"] < model["rating_threshold"]:
+            rating = t["rating"]
+            if rating is None or rating < model["rating_threshold"]:
                 vetoed.add(uid)
                 continue
             w = 1.0
@@ -66,7 +78,7 @@ def positives(seen: list[dict[str, Any]], model: dict[str, Any]) -> list[tuple[d
     return [(first[uid], w) for uid, w in weights.items() if uid not in vetoed and w > 0]
 
 
-def fold_in(liked: list[tuple[dict[str, Any], float]]) -> np.ndarray | None:
+def fold_in(liked: list[tuple[SeenTitle, float]]) -> np.ndarray | None:
     rows = [(np.asarray(t["embedding"], np.float32), w) for t, w in liked[:FOLD_IN_TITLES]
             if t.get("embedding") is not None]
     if not rows:
@@ -82,7 +94,7 @@ def inner_product(score: float, query_norm2: float, max_norm: float) -> float:
     return (query_norm2 + max_norm**2 - d2) / 2.0
 
 
-def reason_for(embedding: list[float] | None, anchors: list[dict[str, Any]],
+def reason_for(embedding: list[float] | None, anchors: list[SeenTitle],
                anchor_vectors: np.ndarray | None) -> str:
     """Named after the liked title closest (by cosine) to the recommended one."""
     if embedding is None or anchor_vectors is None:
@@ -122,8 +134,8 @@ async def recommend(driver: AsyncDriver, req: Request) -> tuple[list[Scored], st
             for r in rows], model["version"] if model else None
 
 
-async def _nearest(driver: AsyncDriver, req: Request, vector: np.ndarray, model: dict[str, Any],
-                   exclude: list[str], genres: list[str] | None) -> list[dict[str, Any]]:
+async def _nearest(driver: AsyncDriver, req: Request, vector: np.ndarray, model: ModelRow,
+                   exclude: list[str], genres: list[str] | None) -> list[ScoredRow]:
     """The index returns the k nearest before filters apply; widen k until enough pass.
     HNSW search is approximate and k is its beam, so k starts well above the page."""
     query = [*vector.tolist(), 0.0]
@@ -139,13 +151,51 @@ async def _nearest(driver: AsyncDriver, req: Request, vector: np.ndarray, model:
     return rows
 
 
-async def similar(driver: AsyncDriver, uid: str, limit: int, max_level: int | None) -> list[dict[str, Any]]:
+async def for_viewer(driver: AsyncDriver, p: Principal, profile_id: str | None, limit: int,
+                     exclude_ids: list[str], genres: list[str] | None, type: str | None,
+                     max_level: int | None, max_page: int,
+                     load: Load) -> tuple[list[tuple[Scored, dict[str, Any]]], str | None]:
+    """Recommendations for the acting profile, or (for a grown-up) another profile of the
+    account under that profile's cap; each pick with its title as the viewer's loader has it.
+    The model version comes with them."""
+    if p.profile is None:
+        raise InvalidInput("Choose a profile first", field="input.profileId")
+    profile, cap = p.profile, max_level
+    if profile_id and profile_id != p.profile:
+        acting = await profiles.must_own(driver, p.user, p.profile)
+        await profiles.must_own(driver, p.user, profile_id)
+        if profiles.restricted(acting):
+            raise Forbidden("Only a grown-up profile may see another profile's recommendations")
+        profile = profile_id
+        cap = await profiles.certification_cap(driver, p.user, profile)
+    req = Request(profile=profile, limit=check_between(limit, "input.limit", 1, max_page),
+                  exclude=check_values(exclude_ids, "input.excludeIds", 64, MAX_EXCLUDED),
+                  genres=check_values(genres, "input.genres", 50) or None, type=type, max_level=cap)
+    picks, version = await recommend(driver, req)
+    # the capped loader is the last word on what this viewer may see
+    media = await load([s.uid for s in picks])
+    return [(s, m) for s, m in zip(picks, media) if m is not None], version
+
+
+async def similar(driver: AsyncDriver, media_id: str, limit: int, max_level: int | None, max_page: int,
+                  load: Load) -> list[tuple[SimilarRow, dict[str, Any]]]:
+    """Titles nearest this one, each with its title as the viewer's loader has it."""
+    media_id = check_id(media_id, "mediaId")
+    limit = check_between(limit, "limit", 1, max_page)
+    (source,) = await load([media_id])
+    if source is None:  # unknown, or above the viewer's cap: nothing to compare with
+        return []
     # as in _nearest: a beam of 5 missed titles with identical raters in testing
     k = max((limit + 1) * (4 if max_level is not None else 1), MIN_BEAM)
-    return await repository.similar_titles(driver, uid, k, limit, max_level)
+    rows = await repository.similar_titles(driver, media_id, k, limit, max_level)
+    media = await load([r["uid"] for r in rows])
+    return [(r, m) for r, m in zip(rows, media) if m is not None]
 
 
-async def request_retrain(jobs: ArqRedis) -> bool:
-    """Queues a retrain for the trainer worker; False when one is already queued or running
-    (arq refuses a second job with the same id)."""
-    return await jobs.enqueue_job(RETRAIN_JOB, _job_id=RETRAIN_JOB, _queue_name=TRAIN_QUEUE) is not None
+async def request_retrain(rt: AuthRuntime, p: Principal) -> bool:
+    """Admins: queues a retrain for the trainer worker; False when one is already queued or
+    running (arq refuses a second job with the same id)."""
+    if not await accounts.is_admin(rt, p.user):
+        raise Forbidden("Only an administrator may retrain the recommender")
+    return await rt.jobs.enqueue_job(RETRAIN_JOB, _job_id=RETRAIN_JOB,
+                                     _queue_name=TRAIN_QUEUE) is not None

@@ -5,13 +5,12 @@ from __future__ import annotations
 import strawberry
 
 from app.catalog.types import Media, MediaConnection, MediaEdge, PageInfo, SearchFacets, SearchHighlight
-from app.kit.checks import check_between
+from app.kit.info import Info
 from search.query import Sort
 
 from . import service
 from .types import Autocomplete, MediaSuggestion, PersonSuggestion, SearchInput
 
-Info = strawberry.Info
 HIGHLIGHT_NAMES = {"title": "title", "original_title": "originalTitle", "cast": "cast",
                    "directors": "directors"}
 
@@ -32,11 +31,10 @@ class SearchQuery:
                                   "filters, facet counts and sorting")
     async def search_media(self, info: Info, input: SearchInput) -> MediaConnection:
         ctx = info.context
-        request = service.search_request(
-            input.query, _filter_values(input), Sort(input.sort.value), input.first, input.after,
-            ctx.max_level, ctx.settings.api.max_page_size)
-        found = await service.search_titles(ctx.search, request, ctx.catalog.media.load_many)
-        result = found.result
+        found = await service.search(
+            ctx.search, input.query, _filter_values(input), Sort(input.sort.value), input.first,
+            input.after, ctx.max_level, ctx.settings.api.max_page_size, ctx.catalog.media.load_many)
+        request, result = found.request, found.result
         edges = [
             MediaEdge(cursor=service.encode_cursor(request.offset + n + 1),
                       node=Media.from_row(row), score=hit.score,
@@ -57,10 +55,7 @@ class SearchQuery:
     @strawberry.field(description="Search as you type: titles and people starting with the prefix")
     async def autocomplete(self, info: Info, prefix: str, limit: int = 5) -> Autocomplete:
         ctx = info.context
-        text = service.check_text(prefix, "prefix", max_len=100)
-        found = await ctx.search.autocomplete(text, check_between(limit, "limit", 1, 10), ctx.max_level)
-        # as for searchMedia: only titles Neo4j still holds and the viewer may see
-        media = [s for s in found if s.kind == "media"]
-        rows = await ctx.catalog.media.load_many([s.id for s in media])
-        return Autocomplete(media=[MediaSuggestion.of(s) for s, row in zip(media, rows) if row is not None],
-                            people=[PersonSuggestion.of(s) for s in found if s.kind == "person"])
+        media, people = await service.autocomplete(ctx.search, prefix, limit, ctx.max_level,
+                                                   ctx.catalog.media.load_many)
+        return Autocomplete(media=[MediaSuggestion.of(s) for s in media],
+                            people=[PersonSuggestion.of(s) for s in people])

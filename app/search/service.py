@@ -10,14 +10,17 @@ from typing import Any
 from app.catalog.service import check_years
 from app.errors import InvalidInput
 from app.kit import cursor
-from app.kit.checks import check_values
+from app.kit.checks import check_between, check_values
 from search import SearchBackend
-from search.query import Filters, Hit, SearchRequest, SearchResult, Sort, words
+from search.query import Filters, Hit, SearchRequest, SearchResult, Sort, Suggestion, words
 
 MIN_QUERY = 2
 MAX_QUERY = 200
 MAX_WINDOW = 1000  # the deepest result a search pages to (Meilisearch's maxTotalHits)
 SHORT_QUERY = "Enter at least 2 characters"
+
+# the viewer's capped title loader: a title it may not see comes back as None
+Load = Callable[[list[str]], Awaitable[list[dict[str, Any] | None]]]
 
 
 @dataclass(frozen=True)
@@ -85,20 +88,36 @@ def search_request(text: str, filters: FilterValues | None, sort: Sort, first: i
                          sort=sort, offset=offset, limit=first)
 
 
-
-
 @dataclass
 class Found:
+    request: SearchRequest
     result: SearchResult
     titles: list[tuple[int, Hit, dict[str, Any]]]  # place on the page, hit, its title from Neo4j
 
 
-async def search_titles(backend: SearchBackend, request: SearchRequest,
-                        load: Callable[[list[str]], Awaitable[list[dict[str, Any] | None]]]) -> Found:
+async def search_titles(backend: SearchBackend, request: SearchRequest, load: Load) -> Found:
     """The backend's hits, each with its title as Neo4j holds it now, loaded through the
     viewer's capped loader: a stale index shows neither a deleted title nor one above a
     kid profile's cap."""
     result = await backend.search(request)
     rows = await load([h.id for h in result.hits])
-    return Found(result=result, titles=[(n, h, r) for n, (h, r) in enumerate(zip(result.hits, rows))
-                                        if r is not None])
+    return Found(request=request, result=result,
+                 titles=[(n, h, r) for n, (h, r) in enumerate(zip(result.hits, rows)) if r is not None])
+
+
+async def search(backend: SearchBackend, text: str, filters: FilterValues | None, sort: Sort, first: int,
+                 after: str | None, max_level: int | None, max_page: int, load: Load) -> Found:
+    request = search_request(text, filters, sort, first, after, max_level, max_page)
+    return await search_titles(backend, request, load)
+
+
+async def autocomplete(backend: SearchBackend, prefix: str, limit: int, max_level: int | None,
+                       load: Load) -> tuple[list[Suggestion], list[Suggestion]]:
+    """Titles and people starting with the prefix. As for a search, only titles Neo4j still
+    holds and the viewer may see."""
+    text = check_text(prefix, "prefix", max_len=100)
+    found = await backend.autocomplete(text, check_between(limit, "limit", 1, 10), max_level)
+    media = [s for s in found if s.kind == "media"]
+    rows = await load([s.id for s in media])
+    return ([s for s, row in zip(media, rows) if row is not None],
+            [s for s in found if s.kind == "person"])

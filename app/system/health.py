@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from app.logging import log
+from app.state import app_state
 
 router = APIRouter()
 
@@ -26,7 +27,7 @@ async def _probe(check: Any) -> dict[str, Any]:
 
 @router.get("/healthz")
 async def healthz(request: Request) -> JSONResponse:
-    state = request.app.state
+    state = app_state(request.app)
     checks = {
         "neo4j": await _probe(state.driver.verify_connectivity()),
         "redis": await _probe(state.redis.ping()),

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from app.accounts import service, twofactor
 from app.accounts.auth import device_of, set_session_cookies
 from app.errors import DomainError
+from app.state import app_state
 
 router = APIRouter()
 
@@ -27,13 +28,13 @@ def page(title: str, body: str, status: int = 200) -> HTMLResponse:
 
 @router.get("/.well-known/jwks.json")
 async def jwks(request: Request) -> JSONResponse:
-    return JSONResponse(request.app.state.auth.keys.jwks())
+    return JSONResponse(app_state(request.app).auth.keys.jwks())
 
 
 @router.get("/auth/verify", response_class=HTMLResponse)
 async def verify(request: Request, token: str = Query(max_length=200)) -> HTMLResponse:
     try:
-        await service.verify_email(request.app.state.auth, token)
+        await service.verify_email(app_state(request.app).auth, token)
     except DomainError as e:
         return page("Email not confirmed", f'<p role="alert">{escape(e.message)}</p>', 400)
     return page("Email confirmed", "<p>Your address is confirmed. You can sign in now.</p>")
@@ -56,7 +57,7 @@ async def reset_submit(request: Request, token: str = Form(max_length=200),
                        new_password: str = Form(max_length=128)) -> HTMLResponse:
     # No cookie grants anything here: the emailed token is the credential, so no CSRF token.
     try:
-        await service.reset_password(request.app.state.auth, token, new_password)
+        await service.reset_password(app_state(request.app).auth, token, new_password)
     except DomainError as e:
         return page("Password not changed", f'<p role="alert">{escape(e.message)}</p>', 400)
     return page("Password changed", "<p>Your password is changed and every session signed out. "
@@ -79,7 +80,7 @@ async def two_factor_submit(request: Request, challenge: str = Form(max_length=2
                             code: str = Form(default="", max_length=10),
                             recovery_code: str = Form(default="", max_length=20)) -> Response:
     # The challenge (from a password or provider sign-in moments ago) is the credential.
-    rt = request.app.state.auth
+    rt = app_state(request.app).auth
     try:
         tokens = await twofactor.complete_login(rt, challenge, code or None, recovery_code or None,
                                                 device_of(request))

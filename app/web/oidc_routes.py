@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from app.accounts import oidc
 from app.accounts.auth import device_of, set_session_cookies
 from app.errors import DomainError
+from app.state import app_state
 
 from .auth_pages import page
 
@@ -27,13 +28,13 @@ def _client() -> httpx.AsyncClient:
 async def start(request: Request, name: str) -> Response:
     try:
         async with _client() as client:
-            url = await oidc.start(request.app.state.auth, name, client)
+            url = await oidc.start(app_state(request.app).auth, name, client)
     except (DomainError, httpx.HTTPError) as e:
         return page("Sign-in unavailable", f'<p role="alert">{escape(str(getattr(e, "message", e)))}</p>', 400)
     response = RedirectResponse(url, status_code=302)
     state = parse_qs(urlsplit(url).query)["state"][0]
     response.set_cookie(STATE_COOKIE, state, max_age=600, path="/auth/oidc", httponly=True,
-                        secure=request.app.state.settings.auth.cookie_secure, samesite="lax")
+                        secure=app_state(request.app).settings.auth.cookie_secure, samesite="lax")
     return response
 
 
@@ -43,7 +44,7 @@ async def callback(request: Request, name: str, code: str | None = Query(default
                    error: str | None = Query(default=None, max_length=200)) -> Response:
     if error or not code or not state:
         return page("Sign-in cancelled", f"<p>The provider answered: {escape(error or 'no code')}.</p>", 400)
-    rt = request.app.state.auth
+    rt = app_state(request.app).auth
     try:
         async with _client() as client:
             outcome = await oidc.finish(rt, name, code, state, request.cookies.get(STATE_COOKIE),

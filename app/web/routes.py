@@ -13,6 +13,7 @@ from app.catalog import repository, service
 from app.catalog.rows import MediaFilter
 from app.errors import InvalidInput
 from app.profiles.service import viewer_cap
+from app.state import app_state
 
 from .layout import head
 
@@ -42,7 +43,7 @@ async def catalog_page(
     genre: str | None = Query(default=None, max_length=50),
     after: str | None = Query(default=None, max_length=500),
 ) -> HTMLResponse:
-    state = request.app.state
+    state = app_state(request.app)
     driver = state.driver
     caller = await identify(state.auth, request)
     cap = await viewer_cap(driver, caller)

@@ -13,6 +13,7 @@ from app.catalog import repository
 from app.errors import InvalidInput
 from app.profiles.service import viewer_cap
 from app.search import service
+from app.state import app_state
 from search.query import Sort
 
 from .layout import head
@@ -45,7 +46,7 @@ async def search_page(
     genre: str | None = Query(default=None, max_length=50),
     after: str | None = Query(default=None, max_length=100),
 ) -> HTMLResponse:
-    state = request.app.state
+    state = app_state(request.app)
     cap = await viewer_cap(state.driver, await identify(state.auth, request))
     genre_field = f'<input type="hidden" name="genre" value="{escape(genre)}">' if genre else ""
     page = {"head": HEAD, "q": escape(q), "genre_field": genre_field, "error": "", "body": ""}

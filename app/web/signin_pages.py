@@ -22,6 +22,7 @@ from app.accounts.auth import (
     set_session_cookies,
 )
 from app.errors import DomainError
+from app.state import app_state
 
 from .auth_pages import page
 
@@ -35,7 +36,7 @@ def _csrf(request: Request) -> str:
 def _form_page(request: Request, title: str, body: str, status: int = 200) -> HTMLResponse:
     token = _csrf(request)
     response = page(title, body.replace("{csrf}", escape(token)), status)
-    response.set_cookie(CSRF_COOKIE, token, secure=request.app.state.settings.auth.cookie_secure,
+    response.set_cookie(CSRF_COOKIE, token, secure=app_state(request.app).settings.auth.cookie_secure,
                         samesite="strict", max_age=30 * 86400)
     return response
 
@@ -59,7 +60,7 @@ LOGIN_FORM = """{alert}<form method="post" action="/auth/login">
 
 def _login_body(request: Request, message: str | None = None) -> str:
     links = "".join(f'<li><a href="/auth/oidc/{escape(n)}/start">Sign in with {escape(n.title())}</a></li>'
-                    for n in oidc.providers(request.app.state.auth))
+                    for n in oidc.providers(app_state(request.app).auth))
     return LOGIN_FORM.replace("{alert}", _alert(message)).replace(
         "{providers}", f"<ul>{links}</ul>" if links else "")
 
@@ -74,7 +75,7 @@ async def login_submit(request: Request, csrf: str = Form(max_length=100),
                        email: str = Form(max_length=254), password: str = Form(max_length=128)) -> Response:
     if not _checked(request, csrf):
         return _form_page(request, "Sign in", _login_body(request, "The form expired; try again."), 400)
-    rt = request.app.state.auth
+    rt = app_state(request.app).auth
     try:
         outcome = await service.login(rt, email, password, device_of(request))
     except DomainError as e:
@@ -108,7 +109,7 @@ async def register_submit(request: Request, csrf: str = Form(max_length=100),
         return _form_page(request, "Create an account",
                           REGISTER_FORM.replace("{alert}", _alert("The form expired; try again.")), 400)
     try:
-        await service.register(request.app.state.auth, email, password, display_name)
+        await service.register(app_state(request.app).auth, email, password, display_name)
     except DomainError as e:
         return _form_page(request, "Create an account",
                           REGISTER_FORM.replace("{alert}", _alert(e.message)), 400)
@@ -134,7 +135,7 @@ async def forgot_submit(request: Request, csrf: str = Form(max_length=100),
         return _form_page(request, "Forgot your password?",
                           FORGOT_FORM.replace("{alert}", _alert("The form expired; try again.")), 400)
     try:
-        await service.request_password_reset(request.app.state.auth, email)
+        await service.request_password_reset(app_state(request.app).auth, email)
     except DomainError as e:
         return _form_page(request, "Forgot your password?",
                           FORGOT_FORM.replace("{alert}", _alert(e.message)), 400)
@@ -145,7 +146,7 @@ async def forgot_submit(request: Request, csrf: str = Form(max_length=100),
 async def logout(request: Request, csrf: str = Form(max_length=100)) -> Response:
     if not _checked(request, csrf):
         return page("Not signed out", '<p role="alert">The form expired; try again.</p>', 400)
-    rt = request.app.state.auth
+    rt = app_state(request.app).auth
     p = (await identify(rt, request, csrf_checked=True)).principal
     if p is not None and p.session:
         await service.revoke(rt, p.user, p.session)
