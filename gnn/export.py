@@ -44,10 +44,12 @@ def combine(edges: list[tuple[str, str, str, int | None, float | None]],
 async def export_interactions(driver: AsyncDriver, cfg: ExportConfig,
                               progress: bool = True) -> Interactions:
     edges: list[tuple[str, str, str, int | None, float | None]] = []
+    # A session rather than cypher.read, which holds the whole result: the export streams
+    # its rows as the server produces them.
     async with driver.session(default_access_mode="READ") as session:
         result = await session.run(cypher.load("gnn/export_interactions"))
         with tqdm(desc="export", unit=" edges", disable=not progress, leave=False) as bar:
-            async for r in result:  # streamed: rows arrive as the server produces them
+            async for r in result:
                 edges.append((r["profile"], r["media"], r["kind"], r["rating"], r["at"]))
                 bar.update()
     return Interactions.from_rows(combine(edges, cfg))
