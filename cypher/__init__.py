@@ -1,5 +1,5 @@
 """Cypher lives in .cypher files under this folder, loaded by name: load("catalog/get_media");
-read and write run one (the way every package runs Cypher)."""
+read and write run one (the way every package runs Cypher), apply a schema file."""
 
 from __future__ import annotations
 
@@ -25,12 +25,18 @@ def all_names() -> list[str]:
     return sorted(str(p.relative_to(ROOT).with_suffix("")) for p in ROOT.rglob("*.cypher"))
 
 
-def statements(name: str) -> list[LiteralString]:
-    """A file of several `;`-separated statements (schema files), comments dropped."""
+def _statements(name: str) -> list[LiteralString]:
     body = "\n".join(
         line for line in load(name).splitlines() if not line.lstrip().startswith("//")
     )
     return [s.strip() for s in body.split(";") if s.strip()]
+
+
+async def apply(driver: AsyncDriver, name: str, /, **params: Any) -> None:
+    """Runs a file of several `;`-separated schema statements (cypher/schema), one at a
+    time: a schema change cannot share its transaction with another statement."""
+    for statement in _statements(name):
+        await driver.execute_query(statement, params, routing_=RoutingControl.WRITE)
 
 
 async def read(driver: AsyncDriver, name: str, /, **params: Any) -> list[Record]:

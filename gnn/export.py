@@ -10,6 +10,9 @@ import cypher
 from .config import ExportConfig
 from .data import Interactions, Row
 
+# one row of cypher/gnn/export_interactions: profile, media, kind, rating, at (epoch seconds)
+Edge = tuple[str, str, str, int | None, float | None]
+
 
 def weigh(kind: str, rating: int | None, cfg: ExportConfig) -> float | None:
     """The weight one edge gives its pair; 0 is a veto (a rating below the threshold)."""
@@ -22,8 +25,7 @@ def weigh(kind: str, rating: int | None, cfg: ExportConfig) -> float | None:
     return None
 
 
-def combine(edges: list[tuple[str, str, str, int | None, float | None]],
-            cfg: ExportConfig) -> list[Row]:
+def combine(edges: list[Edge], cfg: ExportConfig) -> list[Row]:
     """Pairs from raw edges: the largest weight wins, a veto removes the pair."""
     best: dict[tuple[str, str], tuple[float, float | None]] = {}
     vetoed: set[tuple[str, str]] = set()
@@ -43,11 +45,13 @@ def combine(edges: list[tuple[str, str, str, int | None, float | None]],
 
 async def export_interactions(driver: AsyncDriver, cfg: ExportConfig,
                               progress: bool = True) -> Interactions:
-    edges: list[tuple[str, str, str, int | None, float | None]] = []
+    edges: list[Edge] = []
+    # A session rather than cypher.read, which holds the whole result: the export streams
+    # its rows as the server produces them.
     async with driver.session(default_access_mode="READ") as session:
         result = await session.run(cypher.load("gnn/export_interactions"))
         with tqdm(desc="export", unit=" edges", disable=not progress, leave=False) as bar:
-            async for r in result:  # streamed: rows arrive as the server produces them
+            async for r in result:
                 edges.append((r["profile"], r["media"], r["kind"], r["rating"], r["at"]))
                 bar.update()
     return Interactions.from_rows(combine(edges, cfg))

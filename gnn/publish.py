@@ -34,13 +34,10 @@ def mips_vectors(items: np.ndarray) -> tuple[np.ndarray, float]:
 
 async def ensure_indexes(driver: AsyncDriver, dim: int) -> None:
     wanted = {"media_gnn_embedding": dim, "media_gnn_mips": dim + 1}
-    records, _, _ = await driver.execute_query(cypher.load("gnn/vector_indexes"))
-    for r in records:
+    for r in await cypher.read(driver, "gnn/vector_indexes"):
         if r["dimensions"] != wanted[r["name"]]:
-            # names come from the fixed set above, never from input
-            await driver.execute_query(f"DROP INDEX {r['name']} IF EXISTS")
-    for stmt in cypher.statements("schema/gnn_vectors"):
-        await driver.execute_query(stmt, {"dim": dim, "mips_dim": dim + 1})
+            await cypher.write(driver, "gnn/drop_vector_index", name=r["name"])
+    await cypher.apply(driver, "schema/gnn_vectors", dim=dim, mips_dim=dim + 1)
 
 
 async def publish(driver: AsyncDriver, version: Version, progress: bool = True) -> dict[str, int]:
@@ -58,16 +55,14 @@ async def publish(driver: AsyncDriver, version: Version, progress: bool = True) 
                             ("gnn/write_profile_embeddings", profile_rows)):
             for start in range(0, len(rows), BATCH):
                 chunk = rows[start:start + BATCH]
-                await driver.execute_query(cypher.load(query), {"rows": chunk, "version": name,
-                                                                "published": published})
+                await cypher.write(driver, query, rows=chunk, version=name, published=published)
                 bar.update(len(chunk))
-    cleared, _, _ = await driver.execute_query(cypher.load("gnn/clear_stale_embeddings"),
-                                               {"published": published})
+    cleared = await cypher.write(driver, "gnn/clear_stale_embeddings", published=published)
     export = ExportConfig(**version.meta.get("config", {}).get("export", {}))
-    await driver.execute_query(cypher.load("gnn/set_current_model"), {
-        "version": name, "dim": int(item_emb.shape[1]), "max_norm": max_norm,
-        "metrics": json.dumps(version.metrics), "rating_threshold": export.rating_threshold,
-        "watched_weight": export.watched_weight, "listed_weight": export.listed_weight})
-    await driver.execute_query("CALL db.awaitIndexes(300)")
+    await cypher.write(
+        driver, "gnn/set_current_model", version=name, dim=int(item_emb.shape[1]), max_norm=max_norm,
+        metrics=json.dumps(version.metrics), rating_threshold=export.rating_threshold,
+        watched_weight=export.watched_weight, listed_weight=export.listed_weight)
+    await cypher.write(driver, "gnn/await_indexes")
     return {"media": len(media_rows), "profiles": len(profile_rows),
             "cleared_media": cleared[0]["media"], "cleared_profiles": cleared[0]["profiles"]}

@@ -33,10 +33,9 @@ async def migrate(driver: AsyncDriver) -> dict[str, int]:
     # neomodel reports "already exists" for each rule on a re-run; that is the
     # idempotent case, so its chatter is kept out of the caller's output.
     await adb.install_all_labels(stdout=io.StringIO())
-    for stmt in cypher.statements("schema/indexes"):
-        await driver.execute_query(stmt)
+    await cypher.apply(driver, "schema/indexes")
     # graphs imported before Children titles had a level get it (search repairs follow)
-    await driver.execute_query(cypher.load("schema/genre_levels"), genre=KID_GENRE, level=KID_GENRE_LEVEL)
-    constraints, _, _ = await driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN count(*) AS n")
-    indexes, _, _ = await driver.execute_query("SHOW INDEXES YIELD name RETURN count(*) AS n")
+    await cypher.write(driver, "schema/genre_levels", genre=KID_GENRE, level=KID_GENRE_LEVEL)
+    constraints = await cypher.read(driver, "schema/count_constraints")
+    indexes = await cypher.read(driver, "schema/count_indexes")
     return {"constraints": constraints[0]["n"], "indexes": indexes[0]["n"]}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, LiteralString
+from typing import Any
 
 from neo4j import AsyncDriver
 from tqdm import tqdm
@@ -19,7 +19,7 @@ BATCH = 5_000
 
 async def write_batches(
     driver: AsyncDriver,
-    query: LiteralString,
+    name: str,
     rows: Sequence[Any],
     desc: str,
     progress: bool,
@@ -29,7 +29,7 @@ async def write_batches(
     with tqdm(total=len(rows), desc=desc, unit="row", disable=not progress, leave=True) as bar:
         for start in range(0, len(rows), batch):
             chunk = rows[start : start + batch]
-            await driver.execute_query(query, rows=chunk, **params)
+            await cypher.write(driver, name, rows=chunk, **params)
             bar.update(len(chunk))
     return len(rows)
 
@@ -40,9 +40,7 @@ async def release_taken_ids(driver: AsyncDriver, records: Records, col: Collecto
     imdb = [m.imdb_id for m in records.media if m.imdb_id]
     if not tmdb and not imdb:
         return
-    found, _, _ = await driver.execute_query(
-        cypher.load("ingest/taken_tmdb_ids"), tmdb_ids=tmdb, imdb_ids=imdb
-    )
+    found = await cypher.read(driver, "ingest/taken_tmdb_ids", tmdb_ids=tmdb, imdb_ids=imdb)
     owner_tmdb = {r["tmdb_id"]: r["key"] for r in found if r["tmdb_id"]}
     owner_imdb = {r["imdb_id"]: r["key"] for r in found if r["imdb_id"]}
     for m in records.media:
@@ -75,17 +73,13 @@ async def load(
     ]
     for kind, name, rows in steps:
         if rows:
-            report.written[kind] = await write_batches(
-                driver, cypher.load(name), rows, kind, progress, privacy=privacy
-            )
+            report.written[kind] = await write_batches(driver, name, rows, kind, progress, privacy=privacy)
     return report
 
 
 async def has_catalog(driver: AsyncDriver) -> bool:
-    records, _, _ = await driver.execute_query("MATCH (m:Media) RETURN m.uid LIMIT 1")
-    return bool(records)
+    return bool(await cypher.read(driver, "ingest/has_catalog"))
 
 
 async def graph_counts(driver: AsyncDriver) -> dict[str, int]:
-    records, _, _ = await driver.execute_query(cypher.load("ingest/graph_counts"))
-    return {r["kind"]: r["n"] for r in records}
+    return {r["kind"]: r["n"] for r in await cypher.read(driver, "ingest/graph_counts")}

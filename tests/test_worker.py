@@ -11,6 +11,8 @@ from neo4j import AsyncDriver
 from app.settings import Settings
 from search import TantivyBackend
 from search.query import SearchRequest
+from workers import enqueue
+from workers.context import WorkerCtx
 from workers.jobs.ingest import import_csv
 from workers.main import WorkerSettings
 
@@ -21,7 +23,7 @@ async def test_import_job_runs_in_worker(settings: Settings, driver: AsyncDriver
     items.write_text("id,title,year,genres\nw1,Worker Title,2010,Drama\n")
     redis_settings = RedisSettings.from_dsn(settings.redis.url)
     pool = await create_pool(redis_settings)
-    job = await pool.enqueue_job("import_csv", source, items=str(items), _job_id=f"import:{source}")
+    job = await enqueue.import_csv(pool, source, items=items)
     assert job is not None
 
     index = TantivyBackend(tmp_path / "search")
@@ -42,6 +44,6 @@ async def test_import_job_runs_in_worker(settings: Settings, driver: AsyncDriver
     assert "Worker Title" in [h.title for h in found.hits]
 
 
-async def _with_driver(ctx: dict, driver: AsyncDriver, index: TantivyBackend) -> None:
+async def _with_driver(ctx: WorkerCtx, driver: AsyncDriver, index: TantivyBackend) -> None:
     ctx["driver"] = driver
     ctx["search"] = index

@@ -59,7 +59,7 @@ async def main(argv: list[str]) -> int:
             current = registry.current()
             if args.if_none and current is not None:
                 # a graph rebuilt from scratch still gets the current version's embeddings
-                served, _, _ = await driver.execute_query(cypher.load("recommendations/current_model"))
+                served = await cypher.read(driver, "recommendations/current_model")
                 if not served or served[0]["version"] != current.name:
                     await publish(driver, current)
                 print(f"{current.name} is current; not retraining")

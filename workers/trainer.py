@@ -4,8 +4,6 @@ when an admin asks (app.recommendations.service.request_retrain), on its own que
 
 from __future__ import annotations
 
-from typing import Any
-
 from arq import cron
 
 from app.kit.redis import arq_settings
@@ -14,10 +12,11 @@ from app.recommendations.service import TRAIN_QUEUE
 from app.settings import get_settings
 from graph_model.db import connect, migrate
 
+from .context import WorkerCtx, arq_job
 from .jobs.recommender import RECOMMENDER_JOBS, retrain_recommender
 
 
-async def startup(ctx: dict[str, Any]) -> None:
+async def startup(ctx: WorkerCtx) -> None:
     settings = get_settings()
     configure_logging(settings.log_level)
     n = settings.neo4j
@@ -27,7 +26,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     log.info("trainer.started")
 
 
-async def shutdown(ctx: dict[str, Any]) -> None:
+async def shutdown(ctx: WorkerCtx) -> None:
     await ctx["driver"].close()
 
 
@@ -35,7 +34,7 @@ class TrainerSettings:
     functions = RECOMMENDER_JOBS
     queue_name = TRAIN_QUEUE
     # the nightly retrain; unique: one job per scheduled time, however many trainers
-    cron_jobs = [cron(retrain_recommender, hour={get_settings().gnn.retrain_hour}, minute={0},
+    cron_jobs = [cron(arq_job(retrain_recommender), hour={get_settings().gnn.retrain_hour}, minute={0},
                       unique=True, timeout=3600)]
     on_startup = startup
     on_shutdown = shutdown

@@ -8,13 +8,3 @@ CREATE FULLTEXT INDEX person_name_fulltext IF NOT EXISTS FOR (p:Person) ON EACH 
 ;
 CREATE INDEX list_share_hash IF NOT EXISTS FOR (l:List) ON (l.share_hash)
 ;
-CREATE CONSTRAINT media_embedding_uid IF NOT EXISTS FOR (e:MediaEmbedding) REQUIRE e.media_uid IS UNIQUE
-;
-CREATE CONSTRAINT profile_embedding_uid IF NOT EXISTS FOR (e:ProfileEmbedding) REQUIRE e.profile_uid IS UNIQUE
-;
-// labels made only in Cypher (no neomodel class): their uids are unique too
-CREATE CONSTRAINT activity_uid IF NOT EXISTS FOR (n:Activity) REQUIRE n.uid IS UNIQUE
-;
-CREATE CONSTRAINT comment_uid IF NOT EXISTS FOR (n:Comment) REQUIRE n.uid IS UNIQUE
-;
-CREATE CONSTRAINT recommender_model_key IF NOT EXISTS FOR (n:RecommenderModel) REQUIRE n.key IS UNIQUE

@@ -35,9 +35,7 @@ async def run(
             records.add_media(media, items.name, line, col)
     if interactions:
         # Items may come from this run or from an earlier import of the same source.
-        stored, _, _ = await driver.execute_query(
-            cypher.load("ingest/known_media_keys"), prefix=f"{source}:"
-        )
+        stored = await cypher.read(driver, "ingest/known_media_keys", prefix=f"{source}:")
         known = {r["key"] for r in stored} | {m.external_key for m in records.media}
         for _, rec in col.parse(interactions, transform.INTERACTION_COLUMNS,
                                 lambda r: transform.interaction(r, source, value, known)):

@@ -7,12 +7,15 @@ from typing import Any
 
 from app.logging import log
 from ingest.generic import pipeline as generic
+from ingest.generic.transform import ValueKind
 from ingest.movielens import pipeline as movielens
-from ingest.report import ImportReport
+from ingest.report import ImportReport, OnError
 from search import indexer
 
+from ..context import WorkerCtx
 
-async def _index_import(ctx: dict[str, Any]) -> None:
+
+async def _index_import(ctx: WorkerCtx) -> None:
     """The search index takes what the import changed. The import stands either way: a
     search outage is logged, and the next repair or `search check --repair` catches up."""
     try:
@@ -29,7 +32,7 @@ def _result(report: ImportReport) -> dict[str, Any]:
     }
 
 
-async def import_demo_catalog(ctx: dict[str, Any], folder: str | None = None) -> dict[str, Any]:
+async def import_demo_catalog(ctx: WorkerCtx, folder: str | None = None) -> dict[str, Any]:
     report = await movielens.run(ctx["driver"], Path(folder) if folder else movielens.DEFAULT_DIR,
                                  progress=False)
     await _index_import(ctx)
@@ -37,15 +40,15 @@ async def import_demo_catalog(ctx: dict[str, Any], folder: str | None = None) ->
 
 
 async def import_csv(
-    ctx: dict[str, Any], source: str, items: str | None = None, interactions: str | None = None,
-    follows: str | None = None, value: str = "rating5", on_error: str = "abort",
+    ctx: WorkerCtx, source: str, items: str | None = None, interactions: str | None = None,
+    follows: str | None = None, value: ValueKind = "rating5", on_error: OnError = "abort",
 ) -> dict[str, Any]:
     report = await generic.run(
         ctx["driver"], source,
         items=Path(items) if items else None,
         interactions=Path(interactions) if interactions else None,
         follows=Path(follows) if follows else None,
-        value=value, on_error=on_error, progress=False,  # type: ignore[arg-type]
+        value=value, on_error=on_error, progress=False,
     )
     await _index_import(ctx)
     return _result(report)

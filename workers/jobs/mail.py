@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from app.accounts import emails
 
+from ..context import WorkerCtx
 
-async def send_verification(ctx: dict[str, Any], email: str) -> None:
+
+async def send_verification(ctx: WorkerCtx, email: str) -> None:
     await emails.verification(ctx["auth"], email)
 
 
-async def send_account_exists(ctx: dict[str, Any], email: str) -> None:
+async def send_account_exists(ctx: WorkerCtx, email: str) -> None:
     await emails.account_exists(ctx["auth"], email)
 
 
-async def send_password_reset(ctx: dict[str, Any], email: str) -> None:
+async def send_password_reset(ctx: WorkerCtx, email: str) -> None:
     await emails.password_reset(ctx["auth"], email)
 
 

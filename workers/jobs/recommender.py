@@ -12,6 +12,8 @@ from gnn.config import ExportConfig, RunConfig, TrainConfig
 from gnn.pipeline import retrain
 from gnn.registry import Registry
 
+from ..context import WorkerCtx, arq_job
+
 
 def run_config(settings: Settings) -> RunConfig:
     g = settings.gnn
@@ -22,7 +24,7 @@ def run_config(settings: Settings) -> RunConfig:
                           device=g.device))
 
 
-async def retrain_recommender(ctx: dict[str, Any]) -> dict[str, Any]:
+async def retrain_recommender(ctx: WorkerCtx) -> dict[str, Any]:
     settings: Settings = ctx.get("settings") or get_settings()
     outcome = await retrain(ctx["driver"], Registry(settings.models_dir), run_config(settings),
                             settings.gnn.tolerance, progress=False)
@@ -34,4 +36,4 @@ async def retrain_recommender(ctx: dict[str, Any]) -> dict[str, Any]:
 
 # No stored result: the job id is then free again once a run ends, and the fixed id the
 # admin mutation uses only stops a second retrain while one is queued or running.
-RECOMMENDER_JOBS = [func(retrain_recommender, keep_result=0)]
+RECOMMENDER_JOBS = [func(arq_job(retrain_recommender), keep_result=0)]

@@ -1,0 +1,2 @@
+// A vector index whose dimensions no longer match the version being published.
+DROP INDEX $name IF EXISTS

@@ -1,0 +1,2 @@
+// What migrate reports: how many constraints the database holds.
+SHOW CONSTRAINTS YIELD name RETURN count(*) AS n
