@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from ingest.report import OnError
 
 
+RETRAIN_JOB = "retrain_recommender"
+TRAIN_QUEUE = "reelgraph:train"  # the trainer worker's queue: only it imports torch
+
+
 def _path(path: Path | None) -> str | None:
     return str(path) if path else None
 
@@ -41,3 +45,8 @@ async def send_account_exists(jobs: ArqRedis, email: str) -> Job | None:
 
 async def send_password_reset(jobs: ArqRedis, email: str) -> Job | None:
     return await jobs.enqueue_job("send_password_reset", email)
+
+
+async def retrain_recommender(jobs: ArqRedis) -> Job | None:
+    """None while a retrain is queued or running: its fixed id lets only one in."""
+    return await jobs.enqueue_job(RETRAIN_JOB, _job_id=RETRAIN_JOB, _queue_name=TRAIN_QUEUE)

@@ -8,9 +8,9 @@ from arq import cron
 
 from app.kit.redis import arq_settings
 from app.logging import configure_logging, log
-from app.recommendations.service import TRAIN_QUEUE
 from app.settings import get_settings
 from graph_model.db import connect, migrate
+from workers.enqueue import TRAIN_QUEUE
 
 from .context import WorkerCtx, arq_job
 from .jobs.recommender import RECOMMENDER_JOBS, retrain_recommender

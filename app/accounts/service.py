@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from app.errors import InvalidInput
 from app.kit.checks import display_name, normalize_email
 from app.kit.tokens import digest, random_token
+from workers import enqueue
 
 from . import passwords, ratelimit, repository
 from .errors import InvalidCredentials
@@ -59,10 +60,10 @@ async def register(rt: AuthRuntime, email: str, password: str, name: str) -> Non
     try:
         await repository.create_user(rt.driver, email, password_hash, name)
     except repository.EmailTaken:
-        await rt.jobs.enqueue_job("send_account_exists", email)
+        await enqueue.send_account_exists(rt.jobs, email)
         return
     # the job makes the link itself, so no token sits in the queue or the worker's log
-    await rt.jobs.enqueue_job("send_verification", email)
+    await enqueue.send_verification(rt.jobs, email)
 
 
 async def verify_email(rt: AuthRuntime, token: str) -> str:
@@ -77,7 +78,7 @@ async def verify_email(rt: AuthRuntime, token: str) -> str:
 async def resend_verification(rt: AuthRuntime, email: str) -> None:
     email = normalize_email(email)
     await ratelimit.mail(rt.redis, email)
-    await rt.jobs.enqueue_job("send_verification", email)
+    await enqueue.send_verification(rt.jobs, email)
 
 
 # ---------------------------------------------------------------- sign-in
@@ -198,7 +199,7 @@ async def request_password_reset(rt: AuthRuntime, email: str) -> None:
     # for every address.
     email = normalize_email(email)
     await ratelimit.mail(rt.redis, email)
-    await rt.jobs.enqueue_job("send_password_reset", email)
+    await enqueue.send_password_reset(rt.jobs, email)
 
 
 async def reset_password(rt: AuthRuntime, token: str, new_password: str) -> None:

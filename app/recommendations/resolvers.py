@@ -6,6 +6,7 @@ import strawberry
 
 from app.catalog.types import Media
 from app.kit.info import Info
+from workers.enqueue import RETRAIN_JOB
 
 from . import service
 from .types import (
@@ -49,4 +50,4 @@ class RecommendationMutation:
     async def retrain_recommender(self, info: Info) -> RetrainJob:
         ctx = info.context
         queued = await service.request_retrain(ctx.auth, ctx.caller.require_session())
-        return RetrainJob(job_id=service.RETRAIN_JOB, status="queued" if queued else "already queued")
+        return RetrainJob(job_id=RETRAIN_JOB, status="queued" if queued else "already queued")

@@ -19,6 +19,7 @@ from app.errors import Forbidden, InvalidInput
 from app.kit.checks import check_between, check_id, check_values
 from app.kit.principal import Principal
 from app.profiles import service as profiles
+from workers import enqueue
 
 from . import repository
 from .repository import ModelRow, ScoredRow, SeenTitle, SimilarRow
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 COLLABORATIVE, TRENDING = "COLLABORATIVE", "TRENDING"
 # Training runs in its own worker (workers.trainer), the only process with torch, on its
 # own queue: the API and the other worker never import it.
-RETRAIN_JOB = "retrain_recommender"
-TRAIN_QUEUE = "reelgraph:train"
 FOLD_IN_TITLES = 500  # the newest ones; enough to place a profile, bounded in cost
 REASON_TITLES = 200
 MIN_BEAM = 200
@@ -197,5 +196,4 @@ async def request_retrain(rt: AuthRuntime, p: Principal) -> bool:
     running (arq refuses a second job with the same id)."""
     if not await accounts.is_admin(rt, p.user):
         raise Forbidden("Only an administrator may retrain the recommender")
-    return await rt.jobs.enqueue_job(RETRAIN_JOB, _job_id=RETRAIN_JOB,
-                                     _queue_name=TRAIN_QUEUE) is not None
+    return await enqueue.retrain_recommender(rt.jobs) is not None

@@ -47,8 +47,8 @@ async def test_compare_with_a_friend(api: httpx.AsyncClient, smtp: Mailbox, driv
     await activity.watched(driver, redis, f_p, t[6].uid, None, None)
     my_list = await lists.create(driver, redis, mine, "Mine", None, None, "private")
     their_list = await lists.create(driver, redis, f_p, "Theirs", None, None, "public")
-    await lists.add(driver, redis, mine, my_list["uid"], t[6].uid, None)
-    await lists.add(driver, redis, f_p, their_list["uid"], t[6].uid, None)
+    await lists.add(driver, redis, mine, my_list["uid"], t[6].uid, None, None)
+    await lists.add(driver, redis, f_p, their_list["uid"], t[6].uid, None, None)
 
     got = (await gql(api, COMPARE, token=token, u=f_user.uid))["data"]["compareWith"]
     # x = 9, 8, 2 (mine), y = 10, 8, 9 (theirs): n=3, Σx=19, Σy=27, Σx²=149, Σy²=245, Σxy=172

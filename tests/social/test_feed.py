@@ -105,8 +105,8 @@ async def test_grouping_lists_and_the_kid_cap(driver: AsyncDriver, redis: Redis,
 
     hidden = await lists.create(driver, redis, a_p, "Secret picks", None, None, "private")
     shown = await lists.create(driver, redis, a_p, "Open picks", None, None, "public")
-    await lists.add(driver, redis, a_p, hidden["uid"], titles["Family"].uid, None)
-    await lists.add(driver, redis, a_p, shown["uid"], titles["Grim"].uid, None)
+    await lists.add(driver, redis, a_p, hidden["uid"], titles["Family"].uid, None, None)
+    await lists.add(driver, redis, a_p, shown["uid"], titles["Grim"].uid, None, None)
     await feed.record_events(driver, redis)
     listed = [r for r in await feed_of(driver, v_user) if r["entry"]["kind"] == "LISTED"]
     assert [r["list"]["name"] for r in listed] == ["Open picks"]

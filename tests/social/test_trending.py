@@ -73,7 +73,7 @@ async def test_trending_through_graphql_friends_and_a_rebuild(
     await activity.watched(driver, redis, stranger, made[3].uid, None, None)
     await activity.watched(driver, redis, stranger, made[0].uid, None, None)
     picks = await lists.create(driver, redis, stranger, "Picks", None, None, "public")
-    await lists.add(driver, redis, stranger, picks["uid"], made[0].uid, None)
+    await lists.add(driver, redis, stranger, picks["uid"], made[0].uid, None, None)
 
     # the rebuild from the graph (as after a Redis restart) finds the events above
     await redis.delete(trending.BUILT)

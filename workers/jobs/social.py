@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from app.social import feed
+from workers.context import WorkerCtx
 
 
-async def record_feed(ctx: dict[str, Any]) -> int:
+async def record_feed(ctx: WorkerCtx) -> int:
     return await feed.record_events(ctx["driver"], ctx["redis_client"])
 
 
