@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from neo4j import AsyncDriver
 from strawberry.dataloader import DataLoader
 
 from . import repository
+from .rows import MineRow
 
 
-def mine_loader(driver: AsyncDriver, profile: str) -> DataLoader[str, dict[str, Any] | None]:
-    async def load(ids: list[str]) -> list[dict[str, Any] | None]:
+def mine_loader(driver: AsyncDriver, profile: str) -> DataLoader[str, MineRow | None]:
+    async def load(ids: list[str]) -> list[MineRow | None]:
         found = await repository.mine_by_media(driver, profile, list(ids))
         return [found.get(i) for i in ids]
     return DataLoader(load)

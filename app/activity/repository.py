@@ -8,7 +8,7 @@ from neo4j import AsyncDriver
 
 from cypher import read, write
 
-from .rows import RatingRow, WatchRow
+from .rows import MineRow, RatingRow, WatchRow
 
 
 def _rating(r: Any) -> RatingRow:
@@ -39,6 +39,6 @@ async def unwatch(driver: AsyncDriver, user: str, profile: str, media: str) -> t
     return True, _watch(rows[0]["watch"]) if rows[0]["watch"] else None
 
 
-async def mine_by_media(driver: AsyncDriver, profile: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+async def mine_by_media(driver: AsyncDriver, profile: str, ids: list[str]) -> dict[str, MineRow]:
     rows = await read(driver, "activity/mine_by_media", profile=profile, ids=ids)
-    return {r["id"]: {"rating": r["rating"], "watch": r["watch"]} for r in rows}
+    return {r["id"]: MineRow(rating=r["rating"], watch=r["watch"]) for r in rows}

@@ -16,3 +16,9 @@ class WatchRow(TypedDict):
     watch_count: int
     first_watched_at: Any
     last_watched_at: Any
+
+
+class MineRow(TypedDict):
+    """The acting profile's own record of one title (the mine loader's row)."""
+    rating: RatingRow | None
+    watch: WatchRow | None

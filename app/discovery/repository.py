@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, TypedDict, cast
+from typing import TypedDict, cast
 
 from neo4j import AsyncDriver
 
@@ -23,7 +23,7 @@ class GenreTop(TypedDict):
 
 
 async def new_releases(driver: AsyncDriver, limit: int, type: str | None, genre: str | None,
-                       max_level: int | None) -> list[dict[str, Any]]:
+                       max_level: int | None) -> list[MediaRow]:
     rows = await read(driver, "discovery/new_releases", limit=limit, type=type, genre=genre,
                       max_level=max_level)
     return [r["media"] for r in rows]

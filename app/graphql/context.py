@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from typing import Any
 
 from fastapi import Request
 from neo4j import AsyncDriver
@@ -25,6 +24,7 @@ from app.accounts.auth import (
 from app.accounts.runtime import AuthRuntime
 from app.accounts.service import Device, Tokens
 from app.activity.loaders import mine_loader
+from app.activity.rows import MineRow
 from app.catalog.loaders import CatalogLoaders
 from app.errors import Forbidden
 from app.kit.principal import Caller
@@ -35,6 +35,7 @@ from app.settings import Settings
 from app.social.live import LiveHub
 from app.state import app_state
 from app.tv.loaders import seasons_loader
+from app.tv.rows import SeasonRow
 from search import SearchBackend
 
 
@@ -48,8 +49,8 @@ class Context(BaseContext):
     search: SearchBackend
     live: LiveHub | None = None  # subscriptions' fan-out; None outside the app
     catalog: CatalogLoaders = field(init=False)
-    mine: DataLoader[str, dict[str, Any] | None] | None = field(init=False)
-    seasons: DataLoader[str, list[dict[str, Any]]] = field(init=False)
+    mine: DataLoader[str, MineRow | None] | None = field(init=False)
+    seasons: DataLoader[str, list[SeasonRow]] = field(init=False)
     collaborators: DataLoader[str, list[CollaboratorRow]] = field(init=False)
 
     def __post_init__(self) -> None:

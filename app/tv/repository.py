@@ -9,7 +9,7 @@ from neo4j import AsyncDriver
 from app.catalog.rows import MediaRow
 from cypher import read, write
 
-from .rows import EpisodeRef, NextEpisode, ProgressRow, ShowProgressRow, ShowStatus
+from .rows import EpisodeRef, NextEpisode, ProgressRow, SeasonRow, ShowProgressRow, ShowStatus
 
 
 def _next(row: Any) -> NextEpisode | None:
@@ -60,6 +60,7 @@ async def system_list(driver: AsyncDriver, profile: str, name: str) -> str | Non
     return rows[0]["list"] if rows else None
 
 
-async def seasons(driver: AsyncDriver, profile: str | None, show: str) -> list[dict[str, Any]]:
+async def seasons(driver: AsyncDriver, profile: str | None, show: str) -> list[SeasonRow]:
     rows = await read(driver, "tv/seasons", profile=profile, show=show)
-    return [{**r["season"], "episodes": r["episodes"]} for r in rows]
+    return [SeasonRow(uid=r["season"]["uid"], season_number=r["season"]["season_number"],
+                      episodes=r["episodes"]) for r in rows]

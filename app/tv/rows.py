@@ -35,3 +35,18 @@ class ProgressRow(TypedDict):
     progress_seconds: int | None
     is_watched: bool | None
     watched_at: Any  # a Neo4j DateTime, or None
+
+
+class SeasonEpisode(TypedDict):
+    uid: str
+    episode_number: int
+    title: str | None
+    runtime: int | None
+    watched: bool  # by the acting profile
+    progress_seconds: int
+
+
+class SeasonRow(TypedDict):
+    uid: str
+    season_number: int
+    episodes: list[SeasonEpisode]  # in order
