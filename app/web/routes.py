@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from app.accounts.auth import identify
-from app.catalog import repository, service
+from app.catalog import service
 from app.catalog.rows import MediaFilter
 from app.errors import InvalidInput
 from app.profiles.service import viewer_cap
@@ -52,7 +52,7 @@ async def catalog_page(
                '<button type="submit">Sign out</button></form> ') if caller.principal else \
         '<a href="/auth/login">Sign in</a><a href="/auth/register">Create an account</a>'
 
-    genres = await repository.list_genres(driver, cap)
+    genres = await service.genres(driver, cap)
     filt = MediaFilter(genres=[genre] if genre else None, max_level=cap)
     error = ""
     try:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from app.accounts.auth import identify
-from app.catalog import repository
+from app.catalog.loaders import CatalogLoaders
 from app.errors import InvalidInput
 from app.profiles.service import viewer_cap
 from app.search import service
@@ -59,10 +59,7 @@ async def search_page(
         page["error"] = f'<p role="alert">{escape(e.message)}</p>'
         return HTMLResponse(PAGE.format(**page), status_code=422)
 
-    async def load(ids: list[str]) -> list[dict[str, object] | None]:
-        rows = await repository.media_by_ids(state.driver, ids, cap)
-        return [rows.get(i) for i in ids]
-    found = await service.search_titles(state.search, search, load)
+    found = await service.search_titles(state.search, search, CatalogLoaders(state.driver, cap).media.load_many)
     result = found.result
     items = "".join(
         f'<li><strong>{hit.highlights.get("title") or escape(str(row["title"]))}</strong>'

@@ -1,6 +1,6 @@
-"""Resolvers are thin: they parse arguments, call a service and map its answer. Every rule,
-query and event sits behind the service, so a page calling the same service gets the same
-behaviour. Read from the sources: imports inside functions count too."""
+"""Resolvers and pages are thin: they parse arguments, call a service and map its answer.
+Every rule, query and event sits behind the service, so a page and the API calling the same
+service behave alike. Read from the sources: imports inside functions count too."""
 
 from __future__ import annotations
 
@@ -10,8 +10,16 @@ from .imports import ROOT, direct_imports
 FORBIDDEN = ("cypher", "app.events", "neo4j")
 
 
+def _modules(pattern: str) -> list[str]:
+    return [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in sorted(ROOT.glob(pattern))]
+
+
 def resolver_modules() -> list[str]:
-    return [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in sorted(ROOT.glob("app/*/resolvers.py"))]
+    return _modules("app/*/resolvers.py")
+
+
+def page_modules() -> list[str]:
+    return _modules("app/web/*.py") + _modules("app/media/routes.py")
 
 
 def reaching(module: str) -> list[str]:
@@ -26,4 +34,9 @@ def test_there_are_resolvers_to_check() -> None:
 
 def test_resolvers_import_no_repository_cypher_or_event_bus() -> None:
     wrong = {m: reaching(m) for m in resolver_modules() if reaching(m)}
+    assert wrong == {}
+
+
+def test_pages_import_no_repository_cypher_or_event_bus() -> None:
+    wrong = {m: reaching(m) for m in page_modules() if reaching(m)}
     assert wrong == {}
