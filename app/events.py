@@ -17,7 +17,7 @@ from redis.exceptions import RedisError
 from app.kit import stream
 from app.logging import log
 
-AUDIENCE = "reelgraph:audience"
+AUDIENCE = "reelgraph:live:~audience"
 
 KINDS = {"list.created", "list.updated", "list.deleted", "list.shared", "list.unshared",
          "list.link_created", "list.link_revoked", "list.note_set",

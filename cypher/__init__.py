@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any, LiteralString
+from typing import Any, LiteralString, TypeVar, cast
 
 from neo4j import AsyncDriver, Record, RoutingControl
 
 ROOT = Path(__file__).resolve().parent
+T = TypeVar("T")
 
 
 @cache
@@ -47,3 +48,8 @@ async def read(driver: AsyncDriver, name: str, /, **params: Any) -> list[Record]
 async def write(driver: AsyncDriver, name: str, /, **params: Any) -> list[Record]:
     records, _, _ = await driver.execute_query(load(name), params, routing_=RoutingControl.WRITE)
     return records
+
+
+def typed(records: list[Record], row: type[T]) -> list[T]:
+    """Records as the typed rows (TypedDicts) their file's RETURN clause names."""
+    return [cast(T, r.data()) for r in records]

@@ -22,10 +22,6 @@ def _path(path: Path | None) -> str | None:
     return str(path) if path else None
 
 
-async def import_demo_catalog(jobs: ArqRedis, folder: Path | None = None) -> Job | None:
-    return await jobs.enqueue_job("import_demo_catalog", _path(folder))
-
-
 async def import_csv(
     jobs: ArqRedis, source: str, items: Path | None = None, interactions: Path | None = None,
     follows: Path | None = None, value: ValueKind = "rating5", on_error: OnError = "abort",

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from app.errors import DomainError, Forbidden, Unauthenticated
-
-__all__ = ["Forbidden", "InvalidCredentials", "TooManyAttempts", "Unauthenticated"]
+from app.errors import DomainError
 
 
 class InvalidCredentials(DomainError):

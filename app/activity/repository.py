@@ -41,4 +41,5 @@ async def unwatch(driver: AsyncDriver, user: str, profile: str, media: str) -> t
 
 async def mine_by_media(driver: AsyncDriver, profile: str, ids: list[str]) -> dict[str, MineRow]:
     rows = await read(driver, "activity/mine_by_media", profile=profile, ids=ids)
-    return {r["id"]: MineRow(rating=r["rating"], watch=r["watch"]) for r in rows}
+    return {r["id"]: MineRow(rating=_rating(r["rating"]) if r["rating"] else None,
+                            watch=_watch(r["watch"]) if r["watch"] else None) for r in rows}

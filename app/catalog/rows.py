@@ -6,10 +6,13 @@ Person.from_row read it with defaults."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, NotRequired, TypedDict
 
 MediaRow = dict[str, Any]
+# the request's capped title loader (`load_many`): rows in the order asked, None where hidden
+LoadMedia = Callable[[list[str]], Awaitable[list[MediaRow | None]]]
 PersonRow = dict[str, Any]
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TypedDict, cast
+from typing import TypedDict
 
 from neo4j import AsyncDriver
 
 from app.catalog.rows import GenreRow, MediaRow
-from cypher import read
+from cypher import read, typed
 
 
 class TopTitle(TypedDict):
@@ -33,4 +33,4 @@ async def highlights(driver: AsyncDriver, since: datetime, until: datetime, per_
                      min_ratings: int, max_level: int | None) -> list[GenreTop]:
     rows = await read(driver, "discovery/highlights", since=since, until=until, per_genre=per_genre,
                       min_ratings=min_ratings, max_level=max_level)
-    return [cast(GenreTop, r.data()) for r in rows]
+    return typed(rows, GenreTop)

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 
 from redis.asyncio import Redis
 
+from app.logging import log
+
 STREAM = "reelgraph:events"
 CHANNEL = STREAM + ":new"  # every appended event, as soon as it is in the stream
 MAX_LEN = 100_000  # approximate trim: the stream is a feed, not an archive
@@ -27,13 +29,26 @@ class Event:
     data: Mapping[str, object]  # the acting profile and the ids involved
 
     @classmethod
-    def decode(cls, event_id: str, fields: Mapping[str, str]) -> Event:
-        return cls(event_id, fields.get("kind", ""), fields["at"], json.loads(fields.get("data") or "{}"))
+    def decode(cls, event_id: str, fields: Mapping[str, str]) -> Event | None:
+        """None for an entry that is not one of ours (written by hand, or by a broken
+        producer): readers skip it rather than stop at it forever."""
+        try:
+            data = json.loads(fields.get("data") or "{}")
+            if not isinstance(data, dict):
+                raise ValueError("data is not an object")
+            return cls(event_id, fields.get("kind", ""), fields["at"], data)
+        except (KeyError, ValueError) as e:
+            log.warning("stream.malformed_event", id=event_id, error=repr(e))
+            return None
 
     @classmethod
-    def announced(cls, message: str) -> Event:
-        fields = json.loads(message)
-        return cls.decode(fields.pop("id"), fields)
+    def announced(cls, message: str) -> Event | None:
+        try:
+            fields = json.loads(message)
+            return cls.decode(str(fields.pop("id")), fields)
+        except (KeyError, ValueError, TypeError, AttributeError) as e:
+            log.warning("stream.malformed_announcement", error=repr(e))
+            return None
 
     def text(self, key: str) -> str | None:
         value = self.data.get(key)
@@ -73,7 +88,8 @@ async def consume(redis: Redis, position_key: str, lock_key: str, handle: Handle
             return done
         handled = 0
         while entries := await redis.xrange(STREAM, min=f"({position}", count=batch):
-            handled += await handle([Event.decode(str(i), fields) for i, fields in entries])
+            decoded = (Event.decode(str(i), fields) for i, fields in entries)
+            handled += await handle([e for e in decoded if e is not None])
             position = str(entries[-1][0])
             await redis.set(position_key, position)
         return handled

@@ -12,7 +12,7 @@ from app import events
 from app.catalog.rows import MediaRow
 from app.catalog.service import require_media
 from app.errors import InvalidInput, NotFound
-from app.kit.checks import VISIBILITY, check_id, normalize_email
+from app.kit.checks import check_id, check_visibility, normalize_email
 from app.kit.principal import Principal, acting
 from app.kit.tokens import digest, random_token
 
@@ -39,9 +39,7 @@ def check_fields(name: str | None, description: str | None, icon: str | None,
             raise InvalidInput("Icon must be at most 50 characters", field="icon")
         props["icon"] = icon or None
     if visibility is not None:
-        if visibility not in VISIBILITY:
-            raise InvalidInput("Visibility must be public, friends or private", field="visibility")
-        props["visibility"] = visibility
+        props["visibility"] = check_visibility(visibility)
     return props
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, TypedDict, cast
+from typing import TypedDict, cast
 
 from neo4j import AsyncDriver
 
-from cypher import read
+from cypher import read, typed
 
 
 class ModelRow(TypedDict):
@@ -48,10 +48,6 @@ class SimilarRow(TypedDict):
     genres: list[str]  # the ones both titles have
 
 
-def _rows(records: list[Any]) -> list[Any]:
-    return [r.data() for r in records]
-
-
 async def current_model(driver: AsyncDriver) -> ModelRow | None:
     rows = await read(driver, "recommendations/current_model")
     return cast(ModelRow, rows[0].data()) if rows else None
@@ -67,18 +63,18 @@ async def score_titles(driver: AsyncDriver, query: list[float], k: int, limit: i
                        genres: list[str] | None) -> list[ScoredRow]:
     rows = await read(driver, "recommendations/score_titles", query=query, k=k, limit=limit,
                       exclude=exclude, max_level=max_level, type=type, genres=genres)
-    return cast(list[ScoredRow], _rows(rows))
+    return typed(rows, ScoredRow)
 
 
 async def popular_titles(driver: AsyncDriver, limit: int, exclude: list[str], max_level: int | None,
                          type: str | None, genres: list[str] | None) -> list[PopularRow]:
     rows = await read(driver, "recommendations/popular_titles", limit=limit, exclude=exclude,
                       max_level=max_level, type=type, genres=genres)
-    return cast(list[PopularRow], _rows(rows))
+    return typed(rows, PopularRow)
 
 
 async def similar_titles(driver: AsyncDriver, uid: str, k: int, limit: int,
                          max_level: int | None) -> list[SimilarRow]:
     rows = await read(driver, "recommendations/similar_titles", uid=uid, k=k, limit=limit,
                       max_level=max_level)
-    return cast(list[SimilarRow], _rows(rows))
+    return typed(rows, SimilarRow)

@@ -25,7 +25,7 @@ from . import repository
 from .repository import ModelRow, ScoredRow, SeenTitle, SimilarRow
 
 if TYPE_CHECKING:
-    from app.search.service import Load
+    from app.catalog.rows import LoadMedia
 
 COLLABORATIVE, TRENDING = "COLLABORATIVE", "TRENDING"
 # Training runs in its own worker (workers.trainer), the only process with torch, on its
@@ -153,7 +153,7 @@ async def _nearest(driver: AsyncDriver, req: Request, vector: np.ndarray, model:
 async def for_viewer(driver: AsyncDriver, p: Principal, profile_id: str | None, limit: int,
                      exclude_ids: list[str], genres: list[str] | None, type: str | None,
                      max_level: int | None, max_page: int,
-                     load: Load) -> tuple[list[tuple[Scored, dict[str, Any]]], str | None]:
+                     load: LoadMedia) -> tuple[list[tuple[Scored, dict[str, Any]]], str | None]:
     """Recommendations for the acting profile, or (for a grown-up) another profile of the
     account under that profile's cap; each pick with its title as the viewer's loader has it.
     The model version comes with them."""
@@ -177,7 +177,7 @@ async def for_viewer(driver: AsyncDriver, p: Principal, profile_id: str | None, 
 
 
 async def similar(driver: AsyncDriver, media_id: str, limit: int, max_level: int | None, max_page: int,
-                  load: Load) -> list[tuple[SimilarRow, dict[str, Any]]]:
+                  load: LoadMedia) -> list[tuple[SimilarRow, dict[str, Any]]]:
     """Titles nearest this one, each with its title as the viewer's loader has it."""
     media_id = check_id(media_id, "mediaId")
     limit = check_between(limit, "limit", 1, max_page)

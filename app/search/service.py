@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from app.catalog.rows import LoadMedia
 from app.catalog.service import check_years
 from app.errors import InvalidInput
 from app.kit import cursor
@@ -20,7 +20,6 @@ MAX_WINDOW = 1000  # the deepest result a search pages to (Meilisearch's maxTota
 SHORT_QUERY = "Enter at least 2 characters"
 
 # the viewer's capped title loader: a title it may not see comes back as None
-Load = Callable[[list[str]], Awaitable[list[dict[str, Any] | None]]]
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ class Found:
     titles: list[tuple[int, Hit, dict[str, Any]]]  # place on the page, hit, its title from Neo4j
 
 
-async def search_titles(backend: SearchBackend, request: SearchRequest, load: Load) -> Found:
+async def search_titles(backend: SearchBackend, request: SearchRequest, load: LoadMedia) -> Found:
     """The backend's hits, each with its title as Neo4j holds it now, loaded through the
     viewer's capped loader: a stale index shows neither a deleted title nor one above a
     kid profile's cap."""
@@ -106,13 +105,13 @@ async def search_titles(backend: SearchBackend, request: SearchRequest, load: Lo
 
 
 async def search(backend: SearchBackend, text: str, filters: FilterValues | None, sort: Sort, first: int,
-                 after: str | None, max_level: int | None, max_page: int, load: Load) -> Found:
+                 after: str | None, max_level: int | None, max_page: int, load: LoadMedia) -> Found:
     request = search_request(text, filters, sort, first, after, max_level, max_page)
     return await search_titles(backend, request, load)
 
 
 async def autocomplete(backend: SearchBackend, prefix: str, limit: int, max_level: int | None,
-                       load: Load) -> tuple[list[Suggestion], list[Suggestion]]:
+                       load: LoadMedia) -> tuple[list[Suggestion], list[Suggestion]]:
     """Titles and people starting with the prefix. As for a search, only titles Neo4j still
     holds and the viewer may see."""
     text = check_text(prefix, "prefix", max_len=100)

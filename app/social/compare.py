@@ -6,10 +6,10 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .repository import CoRating, GenreCount, ProfileRow
+from .repository import CardRow, CoRating, GenreCount
 
 if TYPE_CHECKING:
-    from .service import Title
+    from app.catalog.rows import MediaRow
 
 SHRINK = 10  # co-ratings worth half the evidence: r * n / (n + SHRINK)
 TOP = 5
@@ -24,7 +24,7 @@ class Agreement:
 
 @dataclass(frozen=True)
 class RatedPair:
-    media: Title
+    media: MediaRow
     mine: int
     theirs: int
 
@@ -33,7 +33,7 @@ class RatedPair:
 class Comparison:
     """The viewer's taste beside another account's main profile."""
     user: str  # the other account
-    other: ProfileRow
+    other: CardRow
     both_watched: int
     co_rated: int
     correlation: float | None
@@ -41,8 +41,8 @@ class Comparison:
     compatibility: int
     top_agreements: list[RatedPair]
     biggest_disagreements: list[RatedPair]
-    loved_unseen: list[Title]  # rated 9+ by them, unseen by the viewer
-    shared_listed: list[Title]  # on lists of both
+    loved_unseen: list[MediaRow]  # rated 9+ by them, unseen by the viewer
+    shared_listed: list[MediaRow]  # on lists of both
     genres: list[GenreCount]
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from neo4j import AsyncDriver
 
 from . import compare, repository
-from .repository import ProfileRow
+from .repository import CardRow
 
 FANOUT = 50  # friends followed out of any one account per step
 MAX_PEOPLE = 200
@@ -57,7 +57,7 @@ def path_to(net: Network, target: str) -> list[str]:
 class Person:
     """Someone the viewer may see, beside the viewer."""
     user: str
-    profile: ProfileRow
+    profile: CardRow
     friend: bool
     following: bool
     mutual: list[str]  # names of the friends they share

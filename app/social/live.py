@@ -145,8 +145,8 @@ class LiveHub:
                             sub.stale = sub.stale or sub.concerns(users)
                         continue
                     event = Event.announced(data)
-                    queues = self.queues.get(event.text("profile") or "")
-                    if not queues or (live := live_event(event)) is None:
+                    queues = self.queues.get(event.text("profile") or "") if event else None
+                    if not event or not queues or (live := live_event(event)) is None:
                         continue
                     live["title"] = await self._media(live["media"])
                     for q in list(queues):

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypedDict, TypeVar, cast
+from typing import Any, Literal, TypedDict
 
-from neo4j import AsyncDriver, Record
+from neo4j import AsyncDriver
 from neo4j.time import DateTime
 
-from cypher import read, write
-
-T = TypeVar("T")
+from cypher import read, typed, write
 
 
-class ProfileRow(TypedDict):
+class CardRow(TypedDict):
     uid: str
     name: str
     avatar_url: str | None
@@ -25,7 +23,7 @@ class FollowRow(TypedDict):
 
 class FriendRow(TypedDict):
     user: str
-    profile: ProfileRow
+    profile: CardRow
 
 
 class RequestRow(TypedDict):
@@ -50,7 +48,7 @@ class EntryRow(TypedDict):
     last_at: DateTime
 
 
-class ListRow(TypedDict):
+class ListRefRow(TypedDict):
     uid: str
     name: str
 
@@ -58,9 +56,9 @@ class ListRow(TypedDict):
 class ActivityRow(TypedDict):
     entry: EntryRow
     user: str
-    actor: ProfileRow
+    actor: CardRow
     media: str
-    list: ListRow | None
+    list: ListRefRow | None
     more_media: list[str]  # other titles grouped into the entry
 
 
@@ -77,7 +75,7 @@ class GenreCount(TypedDict):
 
 
 class CompareRow(TypedDict):
-    other: ProfileRow
+    other: CardRow
     co_rated: list[CoRating]
     both_watched: int
     loved_unseen: list[str]
@@ -98,9 +96,9 @@ class FriendOfRow(TypedDict):
     friend: str
 
 
-class PersonRow(TypedDict):
+class PersonSeenRow(TypedDict):
     user: str
-    profile: ProfileRow
+    profile: CardRow
     friend: bool
     following: bool
     mutual: list[str]  # names of the friends shared with the viewer
@@ -119,12 +117,8 @@ class ScoreRow(TypedDict):
     score: float
 
 
-def _typed(records: list[Record], row: type[T]) -> list[T]:
-    return [cast(T, dict(r)) for r in records]
-
-
 async def follow(driver: AsyncDriver, me: str, them: str) -> FollowRow | None:
-    rows = _typed(await write(driver, "social/follow", me=me, them=them), FollowRow)
+    rows = typed(await write(driver, "social/follow", me=me, them=them), FollowRow)
     return rows[0] if rows else None
 
 
@@ -148,15 +142,15 @@ async def unblock(driver: AsyncDriver, me: str, them: str) -> bool:
 
 
 async def follow_requests(driver: AsyncDriver, me: str, limit: int) -> list[RequestRow]:
-    return _typed(await read(driver, "social/follow_requests", me=me, limit=limit), RequestRow)
+    return typed(await read(driver, "social/follow_requests", me=me, limit=limit), RequestRow)
 
 
 async def friends(driver: AsyncDriver, me: str, limit: int) -> list[FriendRow]:
-    return _typed(await read(driver, "social/friends", me=me, limit=limit), FriendRow)
+    return typed(await read(driver, "social/friends", me=me, limit=limit), FriendRow)
 
 
 async def relation(driver: AsyncDriver, me: str, them: str) -> RelationRow | None:
-    rows = _typed(await read(driver, "social/relation", me=me, them=them), RelationRow)
+    rows = typed(await read(driver, "social/relation", me=me, them=them), RelationRow)
     return rows[0] if rows else None
 
 
@@ -170,14 +164,14 @@ async def friend_activity(driver: AsyncDriver, viewer: str, limit: int, after_at
                           after_uid: str | None, max_level: int | None) -> list[ActivityRow]:
     rows = await read(driver, "social/friend_activity", viewer=viewer, limit=limit, after_at=after_at,
                       after_uid=after_uid, max_level=max_level)
-    return _typed(rows, ActivityRow)
+    return typed(rows, ActivityRow)
 
 
 async def compare(driver: AsyncDriver, viewer: str, profile: str, them: str, max_level: int | None,
                   limit: int = 10) -> CompareRow | None:
     rows = await read(driver, "social/compare", viewer=viewer, profile=profile, them=them,
                       max_level=max_level, loved=9, liked=7, limit=limit)
-    found = _typed(rows, CompareRow)
+    found = typed(rows, CompareRow)
     return found[0] if found else None
 
 
@@ -185,25 +179,25 @@ async def because_you_watched(driver: AsyncDriver, media: str, limit: int, max_l
                               min_fans: int = 3, high: int = 8) -> list[BecauseRow]:
     rows = await read(driver, "social/because_you_watched", uid=media, limit=limit, max_level=max_level,
                       min_fans=min_fans, high=high)
-    return _typed(rows, BecauseRow)
+    return typed(rows, BecauseRow)
 
 
 async def friends_of(driver: AsyncDriver, viewer: str, uids: list[str], fanout: int) -> list[FriendOfRow]:
     rows = await read(driver, "social/friends_of", viewer=viewer, uids=uids, fanout=fanout)
-    return _typed(rows, FriendOfRow)
+    return typed(rows, FriendOfRow)
 
 
-async def people(driver: AsyncDriver, viewer: str, profile: str, uids: list[str]) -> list[PersonRow]:
+async def people(driver: AsyncDriver, viewer: str, profile: str, uids: list[str]) -> list[PersonSeenRow]:
     rows = await read(driver, "social/people", viewer=viewer, profile=profile, uids=uids)
-    return _typed(rows, PersonRow)
+    return typed(rows, PersonSeenRow)
 
 
 async def recent_events(driver: AsyncDriver, since: float) -> list[EventRow]:
-    return _typed(await read(driver, "social/recent_events", since=since), EventRow)
+    return typed(await read(driver, "social/recent_events", since=since), EventRow)
 
 
 async def friends_trending(driver: AsyncDriver, viewer: str, since: float, now: float, half_life: float,
                            limit: int, max_level: int | None, weights: dict[str, float]) -> list[ScoreRow]:
     rows = await read(driver, "social/friends_trending", viewer=viewer, since=since, now=now,
                       half_life=half_life, limit=limit, max_level=max_level, weights=weights)
-    return _typed(rows, ScoreRow)
+    return typed(rows, ScoreRow)

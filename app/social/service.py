@@ -5,26 +5,23 @@ caller's `load` (the request's catalog loader), so a kid profile's cap applies t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
 
 from neo4j import AsyncDriver
 from redis.asyncio import Redis
 
 from app import events
+from app.catalog.rows import LoadMedia, MediaRow
 from app.errors import InvalidInput, NotFound
 from app.kit import cursor
 from app.kit.checks import check_between, check_id
 from app.kit.principal import Caller, acting
 
 from . import because, compare, explore, repository, trending
-from .repository import ActivityRow, FollowRow, FriendRow, ListRow, ProfileRow, RequestRow
+from .repository import ActivityRow, CardRow, FollowRow, FriendRow, ListRefRow, RequestRow
 
 BLOCKED = "You cannot follow this account"
 
-Title = dict[str, Any]  # a catalog row, as the catalog's loader returns it
-LoadTitles = Callable[[list[str]], Awaitable[list[Title | None]]]
 
 
 async def follow(driver: AsyncDriver, me: str, them: str) -> FollowRow:
@@ -79,13 +76,13 @@ class FeedEntry:
     cursor: str
     uid: str
     user: str  # the actor's account
-    actor: ProfileRow
+    actor: CardRow
     kind: str
-    media: Title
-    also: list[Title]  # other titles grouped into the entry
+    media: MediaRow
+    also: list[MediaRow]  # other titles grouped into the entry
     count: int
     rating: int | None
-    list: ListRow | None
+    list: ListRefRow | None
     first_at: dt.datetime
     at: dt.datetime
 
@@ -97,7 +94,7 @@ class FeedPage:
 
 
 async def friend_activity(driver: AsyncDriver, caller: Caller, first: int, after: str | None, max_page: int,
-                          max_level: int | None, load: LoadTitles) -> FeedPage:
+                          max_level: int | None, load: LoadMedia) -> FeedPage:
     me = caller.require().user
     limit = check_between(first, "first", 1, max_page)
     after_at, after_uid = decode_cursor(after)
@@ -121,7 +118,7 @@ async def friend_activity(driver: AsyncDriver, caller: Caller, first: int, after
 
 
 async def compare_with(driver: AsyncDriver, caller: Caller, user_id: str, max_level: int | None,
-                       load: LoadTitles) -> compare.Comparison:
+                       load: LoadMedia) -> compare.Comparison:
     p = caller.require()
     if p.profile is None:
         raise InvalidInput("Choose a profile first", field="userId")
@@ -139,7 +136,7 @@ async def compare_with(driver: AsyncDriver, caller: Caller, user_id: str, max_le
         return [compare.RatedPair(media=t, mine=c["mine"], theirs=c["theirs"])
                 for c in cs if (t := found.get(c["media"]))]
 
-    def titles(uids: list[str]) -> list[Title]:
+    def titles(uids: list[str]) -> list[MediaRow]:
         return [t for u in uids if (t := found.get(u))]
 
     return compare.Comparison(
@@ -171,13 +168,13 @@ async def suggested_follows(driver: AsyncDriver, caller: Caller, limit: int) -> 
 
 @dataclass(frozen=True)
 class Pick:
-    media: Title
+    media: MediaRow
     score: float
     reason: str
 
 
 async def because_you_watched(driver: AsyncDriver, media_id: str, limit: int, max_page: int,
-                              max_level: int | None, load: LoadTitles) -> list[Pick]:
+                              max_level: int | None, load: LoadMedia) -> list[Pick]:
     uid = check_id(media_id, "mediaId")
     limit = check_between(limit, "limit", 1, max_page)
     (source,) = await load([uid])
@@ -192,7 +189,7 @@ async def because_you_watched(driver: AsyncDriver, media_id: str, limit: int, ma
 
 async def trending_titles(driver: AsyncDriver, redis: Redis, caller: Caller, period: str, limit: int,
                           genre: str | None, among_friends: bool, max_page: int, max_level: int | None,
-                          load: LoadTitles) -> list[Title]:
+                          load: LoadMedia) -> list[MediaRow]:
     limit = check_between(limit, "limit", 1, max_page)
     if genre is not None and not 1 <= len(genre) <= 50:
         raise InvalidInput("genre must be 1-50 characters", field="genre")

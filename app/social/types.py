@@ -13,7 +13,7 @@ from app.catalog.types import Media, PageInfo
 if TYPE_CHECKING:
     from . import compare, explore, service
     from .live import Actor, Delivery
-    from .repository import FollowRow, ProfileRow, RequestRow
+    from .repository import CardRow, FollowRow, RequestRow
 
 
 @strawberry.enum
@@ -41,7 +41,7 @@ class ProfileCard:
     avatar_url: str | None
 
     @classmethod
-    def from_row(cls, user: str, row: ProfileRow) -> ProfileCard:
+    def from_row(cls, user: str, row: CardRow) -> ProfileCard:
         return cls(id=strawberry.ID(row["uid"]), user_id=strawberry.ID(user), name=row["name"],
                    avatar_url=row.get("avatar_url"))
 

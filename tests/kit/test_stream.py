@@ -104,3 +104,18 @@ async def test_an_announcement_decodes_to_the_stream_event(redis: Redis) -> None
             message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=2)
         [(_, fields)] = await redis.xrange(stream.STREAM, min=event_id, max=event_id)
         assert Event.announced(message["data"]) == Event.decode(event_id, fields)
+
+
+async def test_an_entry_that_is_not_an_event_is_skipped_not_stuck_on(redis: Redis, keys: tuple[str, str]) -> None:
+    broken = [str(await redis.xadd(stream.STREAM, {"kind": "media.rated"})),  # no time
+              str(await redis.xadd(stream.STREAM, {"kind": "media.rated", "at": "now", "data": "{oops"}))]
+    [good] = await appended(redis, 1)
+    seen: list[str] = []
+
+    async def handle(events: list[Event]) -> int:
+        seen.extend(e.id for e in events)
+        return len(events)
+
+    assert await stream.consume(redis, *keys, handle) == 1
+    assert seen == [good] and len(broken) == 2
+    assert await redis.get(keys[0]) == good
