@@ -17,6 +17,7 @@ from neo4j import AsyncDriver
 
 from app.accounts import repository as accounts
 from app.accounts import service as auth
+from app.accounts.auth import identify_bearer
 from app.accounts.passwords import hash_password
 from app.kit.principal import Principal
 from app.lists import service as lists
@@ -81,7 +82,8 @@ async def user(app: FastAPI, name: str = "Test Person", email: str | None = None
 
 async def profile(app: FastAPI, owner: User, name: str | None = None, is_kid: bool = False) -> Profile:
     """Another profile of the account."""
-    row = await profiles.create(app.state.driver, owner.id, name or f"Profile {uuid.uuid4().hex[:6]}",
+    caller = await identify_bearer(app.state.auth, f"Bearer {owner.token}")
+    row = await profiles.create(app.state.driver, caller, name or f"Profile {uuid.uuid4().hex[:6]}",
                                 is_kid, False)
     return Profile(id=row["uid"], user=owner.id)
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import strawberry
 
 from app.kit.info import Info
-from app.kit.principal import Principal
-from app.profiles.service import require_grown_up
 from app.profiles.types import Profile
 
-from . import api_tokens, manage, service, twofactor
+from . import manage, service, twofactor
 from .errors import InvalidCredentials
 from .types import (
     ApiToken,
@@ -26,10 +24,6 @@ from .types import (
 )
 
 CHECK_INBOX = "If that address can be used, a message is on its way; check your inbox."
-
-
-async def grown_up(info: Info) -> Principal:
-    return await require_grown_up(info.context.driver, info.context.caller)
 
 
 def _payload(info: Info, tokens: service.Tokens, use_cookie: bool) -> AuthPayload:
@@ -54,18 +48,17 @@ class AccountQuery:
 
     @strawberry.field
     async def my_sessions(self, info: Info) -> list[Session]:
-        p = await grown_up(info)
-        return [Session.from_row(r, p.session) for r in await manage.sessions(info.context.auth, p)]
+        rows, mine = await manage.sessions(info.context.auth, info.context.caller)
+        return [Session.from_row(r, mine) for r in rows]
 
     @strawberry.field
     async def my_api_tokens(self, info: Info) -> list[ApiToken]:
-        p = await grown_up(info)
-        return [ApiToken.from_row(r) for r in await manage.api_tokens(info.context.auth, p)]
+        return [ApiToken.from_row(r) for r in await manage.api_tokens(info.context.auth, info.context.caller)]
 
     @strawberry.field(description="Security events on this account, newest first")
     async def audit_log(self, info: Info, first: int = 50, before: str | None = None) -> list[AuditEvent]:
-        p = await grown_up(info)
-        return [AuditEvent.from_row(r) for r in await manage.audit_log(info.context.auth, p, first, before)]
+        rows = await manage.audit_log(info.context.auth, info.context.caller, first, before)
+        return [AuditEvent.from_row(r) for r in rows]
 
 
 @strawberry.type
@@ -121,15 +114,13 @@ class AccountMutation:
 
     @strawberry.mutation(description="Sign out every session of this account; returns how many")
     async def logout_everywhere(self, info: Info) -> int:
-        p = await grown_up(info)
-        revoked = await manage.logout_everywhere(info.context.auth, p)
+        revoked = await manage.logout_everywhere(info.context.auth, info.context.caller)
         info.context.clear_session_cookies()
         return revoked
 
     @strawberry.mutation
     async def revoke_session(self, info: Info, id: strawberry.ID) -> bool:
-        p = await grown_up(info)
-        await manage.revoke_session(info.context.auth, p, str(id))
+        await manage.revoke_session(info.context.auth, info.context.caller, str(id))
         return True
 
     @strawberry.mutation
@@ -144,44 +135,36 @@ class AccountMutation:
 
     @strawberry.mutation
     async def change_password(self, info: Info, current_password: str, new_password: str) -> bool:
-        p = await grown_up(info)
-        await service.change_password(info.context.auth, p.user, p.session, current_password,
-                                      new_password)
+        await manage.change_password(info.context.auth, info.context.caller, current_password, new_password)
         return True
 
     @strawberry.mutation
     async def start_two_factor_setup(self, info: Info) -> TwoFactorSetup:
-        p = await grown_up(info)
-        secret, uri = await twofactor.start_setup(info.context.auth, p.user)
+        secret, uri = await manage.start_two_factor(info.context.auth, info.context.caller)
         return TwoFactorSetup(secret=secret, otpauth_uri=uri)
 
     @strawberry.mutation(description="Turns two-factor on; returns one-time recovery codes, shown once")
     async def confirm_two_factor(self, info: Info, code: str) -> list[str]:
-        p = await grown_up(info)
-        return await twofactor.confirm_setup(info.context.auth, p.user, code)
+        return await manage.confirm_two_factor(info.context.auth, info.context.caller, code)
 
     @strawberry.mutation
     async def disable_two_factor(self, info: Info, password: str, code: str) -> bool:
-        p = await grown_up(info)
-        await twofactor.disable(info.context.auth, p.user, password, code)
+        await manage.disable_two_factor(info.context.auth, info.context.caller, password, code)
         return True
 
     @strawberry.mutation
     async def create_api_token(self, info: Info, name: str, scopes: list[str]) -> CreatedApiToken:
-        p = await grown_up(info)
-        token, row = await api_tokens.create(info.context.auth, p.user, p.profile, name, scopes)
+        token, row = await manage.create_api_token(info.context.auth, info.context.caller, name, scopes)
         return CreatedApiToken(token=token, api_token=ApiToken.from_row(row))
 
     @strawberry.mutation
     async def revoke_api_token(self, info: Info, id: strawberry.ID) -> bool:
-        p = await grown_up(info)
-        await api_tokens.revoke(info.context.auth, p.user, str(id))
+        await manage.revoke_api_token(info.context.auth, info.context.caller, str(id))
         return True
 
     @strawberry.mutation
     async def delete_profile(self, info: Info, id: strawberry.ID) -> bool:
-        p = await grown_up(info)
-        await manage.delete_profile(info.context.auth, p, str(id))
+        await manage.delete_profile(info.context.auth, info.context.caller, str(id))
         return True
 
     @strawberry.mutation(description="Act as another profile of this account: a new access "

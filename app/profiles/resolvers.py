@@ -24,14 +24,12 @@ class ProfileMutation:
     async def create_profile(self, info: Info, name: str, is_kid: bool = False,
                              is_guest: bool = False, input: ProfileInput | None = None) -> Profile:
         ctx = info.context
-        p = await service.require_grown_up(ctx.driver, ctx.caller)
         extra = input.fields() if input else {}
         extra.pop("name", None)
-        return Profile.from_row(await service.create(ctx.driver, p.user, name, is_kid, is_guest, **extra))
+        return Profile.from_row(await service.create(ctx.driver, ctx.caller, name, is_kid, is_guest, **extra))
 
     @strawberry.mutation
     async def update_profile(self, info: Info, id: strawberry.ID, input: ProfileInput) -> Profile:
         ctx = info.context
-        p = await service.require_grown_up(ctx.driver, ctx.caller)
-        return Profile.from_row(await service.update(ctx.driver, ctx.auth.redis, p.user, str(id),
+        return Profile.from_row(await service.update(ctx.driver, ctx.auth.redis, ctx.caller, str(id),
                                                      **input.fields()))

@@ -74,8 +74,10 @@ async def active(driver: AsyncDriver, p: Principal) -> ProfileRow | None:
     return await repository.get_profile(driver, p.user, p.profile) if p.profile else None
 
 
-async def create(driver: AsyncDriver, user: str, name: str, is_kid: bool, is_guest: bool,
+async def create(driver: AsyncDriver, caller: Caller, name: str, is_kid: bool, is_guest: bool,
                  **fields: Any) -> ProfileRow:
+    """A new profile of the caller's account; only a grown-up profile adds one."""
+    user = (await require_grown_up(driver, caller)).user
     props = clean({"name": name, **fields})
     props.update(is_kid=is_kid, is_guest=is_guest,
                  privacy=props.get("privacy", "private" if is_kid or is_guest else "friends"),
@@ -88,9 +90,9 @@ async def create(driver: AsyncDriver, user: str, name: str, is_kid: bool, is_gue
     return created
 
 
-async def update(driver: AsyncDriver, redis: Redis, user: str, profile: str,
+async def update(driver: AsyncDriver, redis: Redis, caller: Caller, profile: str,
                  **fields: Any) -> ProfileRow:
-    # the caller is a grown-up profile (require_grown_up): kids cannot lift their own cap
+    user = (await require_grown_up(driver, caller)).user  # kids cannot lift their own cap
     profile = check_id(profile, "id")
     props = clean(fields)
     updated = await repository.update_profile(driver, user, profile, props)

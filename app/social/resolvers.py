@@ -11,7 +11,7 @@ from app.accounts.auth import identify_bearer
 from app.catalog.types import Media
 from app.kit.checks import check_id
 from app.kit.info import Info
-from app.profiles.service import require_grown_up, viewer_cap
+from app.profiles.service import viewer_cap
 from app.recommendations.types import Recommendation, RecommendationSource
 
 from . import live, service
@@ -100,38 +100,32 @@ class SocialMutation:
                                       "else as a request it answers")
     async def follow_user(self, info: Info, user_id: strawberry.ID) -> Follow:
         ctx = info.context
-        p = await require_grown_up(ctx.driver, ctx.caller)
-        return Follow.of(await service.follow(ctx.driver, p.user, str(user_id)))
+        return Follow.of(await service.follow_user(ctx.driver, ctx.caller, str(user_id)))
 
     @strawberry.mutation(description="Stop following, or withdraw a request; false if neither was there")
     async def unfollow_user(self, info: Info, user_id: strawberry.ID) -> bool:
         ctx = info.context
-        p = await require_grown_up(ctx.driver, ctx.caller)
-        return await service.unfollow(ctx.driver, ctx.auth.redis, p.user, str(user_id))
+        return await service.unfollow_user(ctx.driver, ctx.auth.redis, ctx.caller, str(user_id))
 
     @strawberry.mutation
     async def approve_follow_request(self, info: Info, user_id: strawberry.ID) -> bool:
         ctx = info.context
-        p = await require_grown_up(ctx.driver, ctx.caller)
-        return await service.answer(ctx.driver, p.user, str(user_id), approve=True)
+        return await service.answer_request(ctx.driver, ctx.caller, str(user_id), approve=True)
 
     @strawberry.mutation
     async def decline_follow_request(self, info: Info, user_id: strawberry.ID) -> bool:
         ctx = info.context
-        p = await require_grown_up(ctx.driver, ctx.caller)
-        return await service.answer(ctx.driver, p.user, str(user_id), approve=False)
+        return await service.answer_request(ctx.driver, ctx.caller, str(user_id), approve=False)
 
     @strawberry.mutation(description="Block an account: it sees nothing of yours and cannot follow you")
     async def block_user(self, info: Info, user_id: strawberry.ID) -> bool:
         ctx = info.context
-        p = await require_grown_up(ctx.driver, ctx.caller)
-        return await service.block(ctx.driver, ctx.auth.redis, p.user, str(user_id))
+        return await service.block_user(ctx.driver, ctx.auth.redis, ctx.caller, str(user_id))
 
     @strawberry.mutation
     async def unblock_user(self, info: Info, user_id: strawberry.ID) -> bool:
         ctx = info.context
-        p = await require_grown_up(ctx.driver, ctx.caller)
-        return await service.unblock(ctx.driver, p.user, str(user_id))
+        return await service.unblock_user(ctx.driver, ctx.caller, str(user_id))
 
 
 async def _live_viewer(info: Info) -> tuple[LiveHub, str, int | None]:

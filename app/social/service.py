@@ -16,6 +16,7 @@ from app.errors import InvalidInput, NotFound
 from app.kit import cursor
 from app.kit.checks import check_between, check_id
 from app.kit.principal import Caller, acting
+from app.profiles.service import require_grown_up
 
 from . import because, compare, explore, repository, trending
 from .repository import ActivityRow, CardRow, FollowRow, FriendRow, ListRefRow, RequestRow
@@ -23,6 +24,34 @@ from .repository import ActivityRow, CardRow, FollowRow, FriendRow, ListRefRow, 
 BLOCKED = "You cannot follow this account"
 
 
+# -- what the caller does: only a grown-up profile, from a signed-in session, changes whom
+#    the account follows or blocks (the API and the pages call these)
+
+async def _me(driver: AsyncDriver, caller: Caller) -> str:
+    return (await require_grown_up(driver, caller)).user
+
+
+async def follow_user(driver: AsyncDriver, caller: Caller, them: str) -> FollowRow:
+    return await follow(driver, await _me(driver, caller), them)
+
+
+async def unfollow_user(driver: AsyncDriver, redis: Redis, caller: Caller, them: str) -> bool:
+    return await unfollow(driver, redis, await _me(driver, caller), them)
+
+
+async def answer_request(driver: AsyncDriver, caller: Caller, them: str, approve: bool) -> bool:
+    return await answer(driver, await _me(driver, caller), them, approve)
+
+
+async def block_user(driver: AsyncDriver, redis: Redis, caller: Caller, them: str) -> bool:
+    return await block(driver, redis, await _me(driver, caller), them)
+
+
+async def unblock_user(driver: AsyncDriver, caller: Caller, them: str) -> bool:
+    return await unblock(driver, await _me(driver, caller), them)
+
+
+# -- the acts themselves, for an account already checked (seeding, imports, tests)
 
 async def follow(driver: AsyncDriver, me: str, them: str) -> FollowRow:
     if check_id(them, "userId") == me:

@@ -40,3 +40,10 @@ def test_resolvers_import_no_repository_cypher_or_event_bus() -> None:
 def test_pages_import_no_repository_cypher_or_event_bus() -> None:
     wrong = {m: reaching(m) for m in page_modules() if reaching(m)}
     assert wrong == {}
+
+
+def test_the_grown_up_rule_is_checked_by_services_not_resolvers() -> None:
+    # a kid or guest profile may not manage the account or its follows: the services that
+    # do so check it themselves, so a page cannot forget to
+    naming = [m for m in resolver_modules() if "require_grown_up" in (ROOT / (m.replace(".", "/") + ".py")).read_text()]
+    assert naming == []
